@@ -39,3 +39,28 @@ export function ancestorCodes(code: string): string[] {
   for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('.'));
   return out;
 }
+
+const NAME_CHAIN: Record<Level, Level[]> = {
+  provinsi: ['provinsi'],
+  kota: ['kota'],
+  kecamatan: ['kota', 'kecamatan'],
+  kelurahan: ['kota', 'kecamatan', 'kelurahan'],
+  rw: ['kota', 'kecamatan', 'kelurahan', 'rw'],
+};
+
+/**
+ * SELECT of `<level>_code` plus code and name columns of the area and all its ancestors
+ * (e.g. for rw: kota_code, kota_name, kecamatan_code, …, rw_code, rw_name), from `areas`.
+ */
+export function buildAreaNamesSql(level: Level): string {
+  const chain = NAME_CHAIN[level];
+  const alias = (l: Level): string => `a_${l}`;
+  const cols = chain.flatMap((l) => [`${alias(l)}.code AS ${l}_code`, `${alias(l)}.name AS ${l}_name`]);
+  const joins: string[] = [];
+  for (let i = chain.length - 2; i >= 0; i--) {
+    const child = chain[i + 1]!;
+    const parent = chain[i]!;
+    joins.push(`JOIN areas ${alias(parent)} ON ${alias(parent)}.code = ${alias(child)}.parent_code`);
+  }
+  return `SELECT ${cols.join(', ')} FROM areas ${alias(level)} ${joins.join(' ')} WHERE ${alias(level)}.level = '${level}'`;
+}

@@ -7,7 +7,7 @@ import { buildCubeSql } from './cube';
 import { buildIndicatorQuery, type Filters } from './indicators';
 import * as fx from '../../test/fixtures/tiny-jakarta';
 import { referenceIndicators } from '../../test/reference/indicators';
-import { loadContractTables, openNative, rows } from '../../test/support/native-db';
+import { loadContractTables, openNative, rows } from '../../scripts/lib/native-db';
 
 let conn: DuckDBConnection;
 
