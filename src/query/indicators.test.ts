@@ -4,7 +4,7 @@ import { LEVELS, type KumuhLevel, type Level } from '../db/contracts/areas';
 import { buildAreasSql } from './areas';
 import { INDICATORS, INDICATOR_IDS, unknownMeasures } from './catalogue';
 import { buildCubeSql } from './cube';
-import { buildIndicatorQuery, type Filters } from './indicators';
+import { buildCountsQuery, buildIndicatorQuery, type Filters } from './indicators';
 import * as fx from '../../test/fixtures/tiny-jakarta';
 import { referenceIndicators } from '../../test/reference/indicators';
 import { loadContractTables, openNative, rows } from '../../scripts/lib/native-db';
@@ -208,5 +208,20 @@ describe('SQL validity (EXPLAIN every builder output)', () => {
     expect(() =>
       buildIndicatorQuery({ level: 'rw', indicators: ['poverty_rate'], minCell: 0 }),
     ).toThrow(/positive integer/);
+  });
+});
+
+describe('counts query', () => {
+  it('returns the desil distribution with suppression', async () => {
+    const sql = buildCountsQuery({ level: 'rw', measures: ['desil1_hh', 'desil4_hh', 'desil6_hh'], minCell: 3, codes: [fx.RW_A, fx.RW_C] });
+    const got = new Map((await rows(conn, sql)).map((r) => [r.code as string, r]));
+    // RW A: 4 desil-1 households, 0 desil-4, 2 desil-6 (< 3: suppressed).
+    expect(got.get(fx.RW_A)).toMatchObject({ desil1_hh: 4, desil4_hh: 0, desil6_hh: null, desil6_hh__suppressed: true });
+    // RW C: 10 desil-1 and 10 desil-4 households.
+    expect(got.get(fx.RW_C)).toMatchObject({ desil1_hh: 10, desil4_hh: 10, desil6_hh: 0 });
+  });
+
+  it('refuses person measures (they have no household count to check)', () => {
+    expect(() => buildCountsQuery({ level: 'rw', measures: ['poor_people'] })).toThrow(/household-count/);
   });
 });

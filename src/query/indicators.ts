@@ -98,25 +98,49 @@ function suppressedSql(ind: Indicator, k: string): string {
   return `(${[...measures].map((m) => `(a.${ident(m)} > 0 AND a.${ident(m)} < ${k})`).join(' OR ')})`;
 }
 
-/** Builds the indicator SELECT; rows are ordered by area code. */
-export function buildIndicatorQuery(options: IndicatorQueryOptions): string {
-  const filters = options.filters ?? {};
-  const k = positiveInt(options.minCell ?? DEFAULT_MIN_CELL, 'minimum cell size');
-  const list = options.indicators.map(indicator);
-  const { cube, area } = neededMeasures(list);
-
+/** The shared CTEs: per-RW household sums (`h`), upgraded RWs (`u`), RW attributes (`r`) and
+ * the per-area aggregate `a(code, <measures>)`. */
+function aggregateCtes(
+  level: Level,
+  filters: Filters,
+  cube: readonly string[],
+  area: readonly string[],
+  upgradingYear: number | null | undefined,
+): string {
   const ktp = filters.ktp ?? 'all';
   const ktpWhere = ktp === 'yes' ? 'WHERE ktp_dki' : ktp === 'no' ? 'WHERE NOT ktp_dki' : '';
-  const year = options.upgradingYear;
   const yearWhere =
-    year === null || year === undefined ? '' : `AND year <= ${positiveInt(year, 'upgrading year')}`;
-
+    upgradingYear === null || upgradingYear === undefined
+      ? ''
+      : `AND year <= ${positiveInt(upgradingYear, 'upgrading year')}`;
   const where = rwConditions(filters);
   const hhSums = cube.map((m) => `sum(${ident(m)}) AS ${ident(m)}`).join(', ');
   const aggCube = cube.map((m) => `coalesce(sum(h.${ident(m)}), 0)::DOUBLE AS ${ident(m)}`);
   const aggArea = area.map(
     (m) => `${AREA_MEASURE_SQL[m as (typeof AREA_MEASURES)[number]]}::DOUBLE AS ${ident(m)}`,
   );
+  return `WITH h AS (
+  SELECT rw_code, ${hhSums} FROM cube ${ktpWhere} GROUP BY rw_code
+), u AS (
+  SELECT DISTINCT rw_code FROM settlement_upgrading WHERE status IN ('berjalan', 'selesai') ${yearWhere}
+), r AS (
+  SELECT rw.rw_code, rw.kelurahan_code, k.kecamatan_code, k.kota_code, rw.population, rw.households, rw.kumuh_level
+  FROM rw JOIN kelurahan k ON k.kelurahan_code = rw.kelurahan_code
+), a AS (
+  SELECT ${LEVEL_CODE[level]} AS code,
+    ${[...aggArea, ...aggCube].join(',\n    ')}
+  FROM r LEFT JOIN h ON h.rw_code = r.rw_code LEFT JOIN u ON u.rw_code = r.rw_code
+  ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+  GROUP BY 1
+)`;
+}
+
+/** Builds the indicator SELECT; rows are ordered by area code. */
+export function buildIndicatorQuery(options: IndicatorQueryOptions): string {
+  const filters = options.filters ?? {};
+  const k = positiveInt(options.minCell ?? DEFAULT_MIN_CELL, 'minimum cell size');
+  const list = options.indicators.map(indicator);
+  const { cube, area } = neededMeasures(list);
 
   const outputs = list.flatMap((ind) => {
     const sup = suppressedSql(ind, k);
@@ -129,35 +153,51 @@ export function buildIndicatorQuery(options: IndicatorQueryOptions): string {
     ];
     if (options.withParts) {
       cols.push(`CASE WHEN ${sup} THEN NULL ELSE ${num} END AS ${ident(`${ind.id}__num`)}`);
-      cols.push(
-        `CASE WHEN ${sup} THEN NULL ELSE ${den ?? 'NULL::DOUBLE'} END AS ${ident(`${ind.id}__den`)}`,
-      );
+      cols.push(`CASE WHEN ${sup} THEN NULL ELSE ${den ?? 'NULL::DOUBLE'} END AS ${ident(`${ind.id}__den`)}`);
     }
     return cols;
   });
 
-  const codeFilter =
-    options.codes && options.codes.length > 0
-      ? `WHERE a.code IN ${literalList(options.codes)}`
-      : '';
-
-  return `WITH h AS (
-  SELECT rw_code, ${hhSums} FROM cube ${ktpWhere} GROUP BY rw_code
-), u AS (
-  SELECT DISTINCT rw_code FROM settlement_upgrading WHERE status IN ('berjalan', 'selesai') ${yearWhere}
-), r AS (
-  SELECT rw.rw_code, rw.kelurahan_code, k.kecamatan_code, k.kota_code, rw.population, rw.households, rw.kumuh_level
-  FROM rw JOIN kelurahan k ON k.kelurahan_code = rw.kelurahan_code
-), a AS (
-  SELECT ${LEVEL_CODE[options.level]} AS code,
-    ${[...aggArea, ...aggCube].join(',\n    ')}
-  FROM r LEFT JOIN h ON h.rw_code = r.rw_code LEFT JOIN u ON u.rw_code = r.rw_code
-  ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-  GROUP BY 1
-)
+  return `${aggregateCtes(options.level, filters, cube, area, options.upgradingYear)}
 SELECT a.code, n.name, n.parent_code,
   ${outputs.join(',\n  ')}
 FROM a LEFT JOIN areas n ON n.code = a.code
-${codeFilter}
+${codeFilter(options.codes)}
+ORDER BY a.code`;
+}
+
+function codeFilter(codes: readonly string[] | undefined): string {
+  return codes && codes.length > 0 ? `WHERE a.code IN ${literalList(codes)}` : '';
+}
+
+/** Options of {@link buildCountsQuery}. */
+export interface CountsQueryOptions {
+  readonly level: Level;
+  /** Household-count cube measures, e.g. `desil1_hh`. */
+  readonly measures: readonly string[];
+  readonly filters?: Filters;
+  readonly minCell?: number;
+  readonly codes?: readonly string[];
+}
+
+/**
+ * Household counts per area (e.g. the desil distribution), each NULL when it is between 1 and
+ * k − 1 or when the area's registry households are; `<m>__suppressed` flags say which.
+ */
+export function buildCountsQuery(options: CountsQueryOptions): string {
+  const k = positiveInt(options.minCell ?? DEFAULT_MIN_CELL, 'minimum cell size');
+  for (const m of options.measures) {
+    const spec = MEASURES.find((x) => x.name === m);
+    if (!spec || spec.unit !== 'households') throw new Error(`not a household-count measure: ${m}`);
+  }
+  const cube = MEASURES.map((m) => m.name).filter((n) => n === 'hh' || options.measures.includes(n));
+  const cols = options.measures.flatMap((m) => {
+    const sup = `((a.${ident(m)} > 0 AND a.${ident(m)} < ${k}) OR (a.hh > 0 AND a.hh < ${k}))`;
+    return [`CASE WHEN ${sup} THEN NULL ELSE a.${ident(m)} END AS ${ident(m)}`, `${sup} AS ${ident(`${m}__suppressed`)}`];
+  });
+  return `${aggregateCtes(options.level, options.filters ?? {}, cube, [], null)}
+SELECT a.code, ${cols.join(', ')}
+FROM a
+${codeFilter(options.codes)}
 ORDER BY a.code`;
 }
