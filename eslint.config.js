@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 /** Data values must never become HTML: these sinks are banned everywhere (issue 9). */
 const htmlSinks = [
@@ -16,6 +17,15 @@ const htmlSinks = [
   { selector: "CallExpression[callee.name='eval']", message: 'eval is banned.' },
   { selector: "NewExpression[callee.name='Function']", message: 'new Function is banned.' },
 ];
+
+/** Every feature folder may import shared code but never another feature or the app. */
+const featureZones = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => ({
+    target: `./src/features/${d.name}`,
+    from: ['./src/features', './src/app'],
+    except: [`./${d.name}`],
+  }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '.bench/**', 'public/**'] },
@@ -43,11 +53,7 @@ export default tseslint.config(
             { target: './src/query', from: ['./src/db/worker.ts', './src/db/client.ts', './src/state', './src/features', './src/app'] },
             { target: './src/state', from: ['./src/features', './src/app'] },
             { target: './src/lib', from: ['./src/db', './src/query', './src/state', './src/features', './src/app'] },
-            { target: './src/features/map', from: ['./src/features', './src/app'], except: ['./map'] },
-            { target: './src/features/panel', from: ['./src/features', './src/app'], except: ['./panel'] },
-            { target: './src/features/legend', from: ['./src/features', './src/app'], except: ['./legend'] },
-            { target: './src/features/controls', from: ['./src/features', './src/app'], except: ['./controls'] },
-            { target: './src/features/search', from: ['./src/features', './src/app'], except: ['./search'] },
+            ...featureZones,
           ],
         },
       ],

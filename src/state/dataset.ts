@@ -1,0 +1,175 @@
+/**
+ * Loading a data set into the browser: boundaries to the main thread (for the map, drawn at
+ * once), tables into DuckDB-WASM (households, rw, kelurahan, settlement_upgrading), then the
+ * `areas` table and the pre-aggregated `cube` for the chosen poverty period.
+ */
+import type { FeatureCollection } from 'geojson';
+import {
+  HOUSEHOLD_COLUMNS,
+  KELURAHAN_COLUMNS,
+  RW_COLUMNS,
+  UPGRADING_COLUMNS,
+  createTableSql,
+  povertyPeriod,
+  type Level,
+} from '../db/contracts';
+import { buildAreasSql } from '../query/areas';
+import { buildCubeSql } from '../query/cube';
+import { str, tableRows, type DbPort } from './db-port';
+
+/** Boundaries per map level, as loaded. */
+export interface Boundaries {
+  readonly kota: FeatureCollection;
+  readonly kecamatan: FeatureCollection;
+  readonly kelurahan: FeatureCollection;
+  readonly rw: FeatureCollection;
+}
+
+/** One area of any level, for search, breadcrumbs and names. */
+export interface AreaEntry {
+  readonly code: string;
+  readonly level: Level;
+  readonly name: string;
+  readonly parent: string | null;
+}
+
+/** What the demo generator writes into manifest.json (the fields the app reads). */
+export interface Manifest {
+  readonly synthetic?: boolean;
+  readonly seed?: number;
+  readonly households?: number;
+  readonly generated_by?: string;
+}
+
+/** Steps of loading, in order (each has an i18n label). */
+export type LoadStep = 'boundaries' | 'households' | 'tables' | 'cube' | 'ready';
+
+/** Progress of a load: the step and the fraction 0–1 of the whole load done. */
+export interface LoadProgress {
+  readonly step: LoadStep;
+  readonly fraction: number;
+}
+
+/** A loaded data set. */
+export interface Dataset {
+  readonly boundaries: Boundaries;
+  readonly areas: readonly AreaEntry[];
+  readonly manifest: Manifest | null;
+  readonly synthetic: boolean;
+  /** Household rows in the database. */
+  readonly households: number;
+}
+
+/** A user-facing load failure: which file, what went wrong. */
+export class DatasetError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+  }
+}
+
+async function fetchBytes(url: string, file: string): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new DatasetError(file, `could not be fetched (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!res.ok) throw new DatasetError(file, `could not be fetched (HTTP ${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+function parseCollection(bytes: Uint8Array, file: string): FeatureCollection {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new DatasetError(file, 'is not valid JSON');
+  }
+  const fc = json as Partial<FeatureCollection>;
+  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    throw new DatasetError(file, 'is not a GeoJSON FeatureCollection');
+  }
+  return fc as FeatureCollection;
+}
+
+/** Replaces the cube for a poverty period (after a load, or when the user picks a period). */
+export async function rebuildCube(db: DbPort, periodId: string): Promise<void> {
+  const p = povertyPeriod(periodId);
+  await db.exec(buildCubeSql({ povertyLine: p.povertyLine, extremeLine: p.extremeLine }));
+}
+
+/** Reads every area of every level from the `areas` table. */
+export async function readAreas(db: DbPort): Promise<AreaEntry[]> {
+  const rows = tableRows(await db.query('SELECT code, level, name, parent_code FROM areas ORDER BY code'));
+  return rows.map((r) => ({
+    code: str(r.code) ?? '',
+    level: r.level as Level,
+    name: str(r.name) ?? '',
+    parent: str(r.parent_code),
+  }));
+}
+
+/**
+ * Loads the demo data set from `baseUrl` (default the app's `data/demo/`). Boundaries are handed
+ * to `onBoundaries` as soon as they are parsed, before the tables are ready.
+ */
+export async function loadDemoDataset(
+  db: DbPort,
+  options: {
+    baseUrl?: string;
+    periodId: string;
+    onProgress?: (p: LoadProgress) => void;
+    onBoundaries?: (b: Boundaries) => void;
+  },
+): Promise<Dataset> {
+  const base = options.baseUrl ?? `${import.meta.env.BASE_URL}data/demo/`;
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ step: 'boundaries', fraction: 0 });
+
+  // Start the big download at once; it overlaps with parsing the boundaries.
+  const householdsBytes = fetchBytes(`${base}households.parquet`, 'households.parquet');
+  const upgradingBytes = fetchBytes(`${base}settlement_upgrading.csv`, 'settlement_upgrading.csv').catch(
+    () => null,
+  );
+  const manifest = fetch(`${base}manifest.json`)
+    .then((r) => (r.ok ? (r.json() as Promise<Manifest>) : null))
+    .catch(() => null);
+
+  const names = ['kota', 'kecamatan', 'kelurahan', 'rw'] as const;
+  const raw = await Promise.all(names.map((n) => fetchBytes(`${base}${n}.geojson`, `${n}.geojson`)));
+  const [kota, kecamatan, kelurahan, rw] = raw.map((b, i) => parseCollection(b, `${names[i]}.geojson`)) as [
+    FeatureCollection,
+    FeatureCollection,
+    FeatureCollection,
+    FeatureCollection,
+  ];
+  const boundaries: Boundaries = { kota, kecamatan, kelurahan, rw };
+  options.onBoundaries?.(boundaries);
+  progress({ step: 'households', fraction: 0.15 });
+
+  const loaded = await db.loadTable({
+    table: 'households',
+    format: 'parquet',
+    bytes: await householdsBytes,
+    columns: HOUSEHOLD_COLUMNS,
+  });
+  progress({ step: 'tables', fraction: 0.7 });
+  await db.loadTable({ table: 'rw', format: 'geojson-properties', bytes: raw[3]!, columns: RW_COLUMNS });
+  await db.loadTable({ table: 'kelurahan', format: 'geojson-properties', bytes: raw[2]!, columns: KELURAHAN_COLUMNS });
+  const csv = await upgradingBytes;
+  if (csv) {
+    await db.loadTable({ table: 'settlement_upgrading', format: 'csv', bytes: csv, columns: UPGRADING_COLUMNS });
+  } else {
+    await db.exec(createTableSql('settlement_upgrading', UPGRADING_COLUMNS));
+  }
+  progress({ step: 'cube', fraction: 0.85 });
+  await db.exec(buildAreasSql());
+  await rebuildCube(db, options.periodId);
+  const areas = await readAreas(db);
+  const m = await manifest;
+  progress({ step: 'ready', fraction: 1 });
+  return { boundaries, areas, manifest: m, synthetic: m?.synthetic !== false, households: loaded.rowCount };
+}
