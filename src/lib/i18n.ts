@@ -109,6 +109,17 @@ const id = {
   'error.badUrl': 'Pengaturan “{field}” di alamat tidak valid ({value}); memakai nilai bawaan.',
   'error.query': 'Perhitungan gagal: {message}',
   'error.retry': 'Coba lagi',
+
+  'app.drill': 'Telusuri ke {level}',
+  'app.drillHint': 'Klik dua kali pada wilayah untuk menelusuri; klik untuk memilih.',
+  'app.status': '{households} rumah tangga terdata · perhitungan {ms} md',
+  'app.tableCaption': '{indicator} per {level}',
+  'app.tableTitle': 'Tabel wilayah',
+  'app.mapLabel': 'Peta {indicator} per {level}',
+  'app.noAreas': 'Filter dan wilayah yang dipilih tidak saling beririsan: tidak ada wilayah untuk ditampilkan.',
+  'app.syntheticBoundaries': 'Batas wilayah sintetis (bukan batas resmi)',
+  'app.period': 'Garis kemiskinan {period}',
+  'app.skip': 'Lewati ke peta',
 } as const;
 
 /** Message keys (the Indonesian dictionary is their source). */
@@ -209,6 +220,17 @@ const en: { readonly [K in MessageKey]: string } = {
   'error.badUrl': 'The “{field}” setting in the address is invalid ({value}); using the default.',
   'error.query': 'Computation failed: {message}',
   'error.retry': 'Try again',
+
+  'app.drill': 'Drill down to {level}',
+  'app.drillHint': 'Double-click an area to drill down; click to select.',
+  'app.status': '{households} registry households · computed in {ms} ms',
+  'app.tableCaption': '{indicator} by {level}',
+  'app.tableTitle': 'Area table',
+  'app.mapLabel': 'Map of {indicator} by {level}',
+  'app.noAreas': 'The chosen filters and area do not overlap: there is no area to show.',
+  'app.syntheticBoundaries': 'Synthetic boundaries (not official)',
+  'app.period': 'Poverty line {period}',
+  'app.skip': 'Skip to the map',
 };
 
 /** Both dictionaries, keyed by language. */
