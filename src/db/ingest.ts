@@ -1,0 +1,521 @@
+/**
+ * Atomic table loads: decode the bytes, stage them in a scratch table, check them against the data
+ * contract, then `CREATE OR REPLACE` the real table in one transaction. A failed load drops the
+ * staging table and leaves the previous table untouched.
+ */
+import * as arrow from 'apache-arrow';
+import type { ColumnSpec, ColumnType } from './contracts';
+import type {
+  ColumnInfo,
+  ErrorCode,
+  LoadFormat,
+  LoadPhase,
+  LoadResult,
+  LoadTableData,
+} from './protocol';
+
+/** A failure that becomes an `error` response; thrown only inside the worker. */
+export class EngineError extends Error {
+  /** Protocol error code. */
+  readonly code: ErrorCode;
+  /** Every problem found, when there are several. */
+  readonly details: readonly string[] | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: readonly string[]) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** The slice of a DuckDB-WASM connection that loads need. */
+export interface IngestDb {
+  /** Runs SQL (one or more statements) and returns the last result; throws on a DuckDB error. */
+  query(sql: string): arrow.Table;
+  /** Appends an Arrow IPC stream to a table, creating it when `create` is true. */
+  insertArrowFromIPCStream(ipc: Uint8Array, options: { name: string; create: boolean }): void;
+  /** Makes bytes readable by DuckDB under a virtual file name. */
+  registerFileBuffer(name: string, bytes: Uint8Array): void;
+  /** Forgets a virtual file. */
+  dropFile(name: string): void;
+}
+
+/** Parquet bytes to an Arrow IPC stream (parquet-wasm; DuckDB-WASM has no offline Parquet reader). */
+export type ParquetToIpc = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
+/** What a load needs besides the database. */
+export interface LoadContext {
+  readonly db: IngestDb;
+  readonly parquetToIpc: ParquetToIpc;
+  /** Called before each phase: reports progress, yields, and throws if the load was cancelled. */
+  readonly step: (phase: LoadPhase) => Promise<void>;
+}
+
+/**
+ * The only folder DuckDB may read once external access is off; files registered here are
+ * in-memory buffers, never the disk or the network.
+ */
+export const INGEST_DIR = '/ingest/';
+
+const TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** Throws `bad_request` unless `name` is a plain snake_case table name (no leading `_`). */
+export function assertTableName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || !TABLE_NAME.test(name)) {
+    throw new EngineError(
+      'bad_request',
+      `Invalid table name ${JSON.stringify(name)}: use lowercase letters, digits and "_", starting with a letter.`,
+    );
+  }
+}
+
+/** Double-quotes an identifier for DuckDB. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Renders a string as a single-quoted SQL literal. */
+export function quoteString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Message of an unknown thrown value. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Loads `data` into its table atomically; throws EngineError on any failure. */
+export async function loadTable(ctx: LoadContext, data: LoadTableData): Promise<LoadResult> {
+  assertTableName(data.table);
+  if (!(data.bytes instanceof Uint8Array)) {
+    throw new EngineError('bad_request', `loadTable "${data.table}": bytes must be a Uint8Array.`);
+  }
+  const stage = `__stage_${data.table}`;
+  const { db } = ctx;
+  try {
+    await ctx.step('decode');
+    const ipc = await decode(ctx, data);
+    await ctx.step('stage');
+    db.query(`DROP TABLE IF EXISTS ${quoteIdent(stage)}`);
+    if (ipc === null) stageCsv(db, data, stage);
+    else stageArrow(db, data, stage, ipc);
+    await ctx.step('validate');
+    const staged = describe(db, stage);
+    const select = data.columns
+      ? validate(db, data.table, data.format, stage, staged, data.columns)
+      : '*';
+    await ctx.step('commit');
+    commit(db, data.table, `SELECT ${select} FROM ${quoteIdent(stage)}`);
+  } finally {
+    try {
+      db.query(`DROP TABLE IF EXISTS ${quoteIdent(stage)}`);
+    } catch {
+      // The staging table is scratch; a failed drop here must not mask the real outcome.
+    }
+  }
+  return {
+    table: data.table,
+    rowCount: countRows(db, data.table),
+    columns: describe(db, data.table),
+  };
+}
+
+/** Columns of a table as DuckDB describes them. */
+export function describe(db: IngestDb, table: string): ColumnInfo[] {
+  const t = db.query(`DESCRIBE ${quoteIdent(table)}`);
+  return t.toArray().map((r: { column_name: string; column_type: string }) => ({
+    name: r.column_name,
+    type: r.column_type,
+  }));
+}
+
+/** Row count of a table. */
+export function countRows(db: IngestDb, table: string): number {
+  const row = db.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(table)}`).get(0) as {
+    n: number;
+  } | null;
+  return row?.n ?? 0;
+}
+
+/** Arrow IPC stream for the staging table, or null for CSV (DuckDB reads CSV itself). */
+async function decode(ctx: LoadContext, data: LoadTableData): Promise<Uint8Array | null> {
+  switch (data.format) {
+    case 'csv':
+      return null;
+    case 'parquet':
+      try {
+        return await ctx.parquetToIpc(data.bytes);
+      } catch (e) {
+        throw new EngineError(
+          'decode_error',
+          `Cannot load "${data.table}": the file is not readable Parquet (${errorMessage(e)}). Export it again as Parquet, or load it as CSV.`,
+        );
+      }
+    case 'arrow':
+      return toIpcStream(data);
+    case 'geojson-properties':
+      return geojsonPropertiesToIpc(data.table, data.bytes, data.columns);
+    default:
+      throw new EngineError('bad_request', `Unknown format ${JSON.stringify(data.format)}.`);
+  }
+}
+
+const ARROW_FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
+
+function toIpcStream(data: LoadTableData): Uint8Array {
+  const b = data.bytes;
+  if (!ARROW_FILE_MAGIC.every((m, i) => b[i] === m)) return b;
+  try {
+    return arrow.tableToIPC(arrow.tableFromIPC(b), 'stream');
+  } catch (e) {
+    throw new EngineError(
+      'decode_error',
+      `Cannot load "${data.table}": the Arrow file is damaged (${errorMessage(e)}).`,
+    );
+  }
+}
+
+function stageArrow(db: IngestDb, data: LoadTableData, stage: string, ipc: Uint8Array): void {
+  let problem: string | null = null;
+  try {
+    db.insertArrowFromIPCStream(ipc, { name: stage, create: true });
+  } catch (e) {
+    problem = errorMessage(e);
+  }
+  // Bytes without a single Arrow message are silently ignored by DuckDB-WASM: no table appears.
+  if (problem === null && !tableExists(db, stage)) problem = 'no Arrow schema found';
+  if (problem !== null) {
+    throw new EngineError(
+      'decode_error',
+      `Cannot load "${data.table}": the ${data.format} data could not be read (${problem}).`,
+    );
+  }
+}
+
+/** Whether a table exists in the main schema. */
+export function tableExists(db: IngestDb, table: string): boolean {
+  const row = db
+    .query(
+      `SELECT count(*)::DOUBLE AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ${quoteString(table)}`,
+    )
+    .get(0) as { n: number } | null;
+  return (row?.n ?? 0) > 0;
+}
+
+function stageCsv(db: IngestDb, data: LoadTableData, stage: string): void {
+  const file = `${INGEST_DIR}${stage}.csv`;
+  db.registerFileBuffer(file, data.bytes);
+  try {
+    // With a contract every column is read as text; validate() then reports bad cells by row.
+    const allVarchar = data.columns ? ', all_varchar = true' : '';
+    db.query(
+      `CREATE TABLE ${quoteIdent(stage)} AS SELECT * FROM read_csv(${quoteString(file)}, header = true${allVarchar})`,
+    );
+  } catch (e) {
+    throw new EngineError(
+      'decode_error',
+      `Cannot load "${data.table}": the CSV could not be read (${errorMessage(e)}). Save it as UTF-8 CSV with a header row.`,
+    );
+  } finally {
+    db.dropFile(file);
+  }
+}
+
+/** Parses GeoJSON and returns an Arrow IPC stream of the features' properties (no geometry). */
+export function geojsonPropertiesToIpc(
+  table: string,
+  bytes: Uint8Array,
+  columns?: readonly ColumnSpec[],
+): Uint8Array {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (e) {
+    throw new EngineError(
+      'decode_error',
+      `Cannot load "${table}": the file is not valid UTF-8 JSON (${errorMessage(e)}).`,
+    );
+  }
+  const features = (doc as { type?: unknown; features?: unknown } | null)?.features;
+  if (
+    (doc as { type?: unknown } | null)?.type !== 'FeatureCollection' ||
+    !Array.isArray(features)
+  ) {
+    throw new EngineError(
+      'decode_error',
+      `Cannot load "${table}": the file is not a GeoJSON FeatureCollection.`,
+    );
+  }
+  if (features.length === 0) {
+    throw new EngineError('decode_error', `Cannot load "${table}": the GeoJSON has no features.`);
+  }
+  const props = features.map((f: unknown) => {
+    const p = (f as { properties?: unknown } | null)?.properties;
+    return typeof p === 'object' && p !== null && !Array.isArray(p)
+      ? (p as Record<string, unknown>)
+      : {};
+  });
+  const names = columns
+    ? columns.map((c) => c.name).filter((n) => props.some((p) => p[n] !== undefined))
+    : [...new Set(props.flatMap((p) => Object.keys(p)))];
+  if (names.length === 0 && !columns) {
+    throw new EngineError(
+      'decode_error',
+      `Cannot load "${table}": the features have no properties.`,
+    );
+  }
+  const vectors: Record<string, arrow.Vector> = {};
+  for (const name of names) vectors[name] = propertyVector(props.map((p) => p[name]));
+  if (names.length === 0) {
+    // Every contract column is absent: stage one placeholder so validation can say which are missing.
+    vectors['__no_properties'] = arrow.vectorFromArray(
+      props.map(() => null),
+      new arrow.Utf8(),
+    );
+  }
+  return arrow.tableToIPC(new arrow.Table(vectors), 'stream');
+}
+
+/** A column from JSON values: numbers → Float64, booleans → Bool, anything else → Utf8. */
+function propertyVector(values: unknown[]): arrow.Vector {
+  const kinds = new Set(values.filter((v) => v !== null && v !== undefined).map((v) => typeof v));
+  if (kinds.size === 1 && kinds.has('number')) {
+    return arrow.vectorFromArray(
+      values.map((v) => (typeof v === 'number' ? v : null)),
+      new arrow.Float64(),
+    );
+  }
+  if (kinds.size === 1 && kinds.has('boolean')) {
+    return arrow.vectorFromArray(
+      values.map((v) => (typeof v === 'boolean' ? v : null)),
+      new arrow.Bool(),
+    );
+  }
+  const text = values.map((v) => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return JSON.stringify(v);
+  });
+  return arrow.vectorFromArray(text, new arrow.Utf8());
+}
+
+type Family = 'text' | 'integer' | 'float' | 'boolean' | 'date' | 'null' | 'other';
+
+const INTEGER_TYPES = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'HUGEINT',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+  'UBIGINT',
+  'UHUGEINT',
+]);
+
+function family(duckdbType: string): Family {
+  const t = duckdbType.toUpperCase();
+  if (t === 'VARCHAR') return 'text';
+  if (INTEGER_TYPES.has(t)) return 'integer';
+  if (t === 'FLOAT' || t === 'DOUBLE' || t.startsWith('DECIMAL')) return 'float';
+  if (t === 'BOOLEAN') return 'boolean';
+  if (t === 'DATE' || t.startsWith('TIMESTAMP')) return 'date';
+  if (t === 'NULL') return 'null';
+  return 'other';
+}
+
+function targetFamily(t: ColumnType): Family {
+  if (t === 'VARCHAR') return 'text';
+  if (t === 'BOOLEAN') return 'boolean';
+  if (t === 'DATE') return 'date';
+  if (t === 'REAL') return 'float';
+  return 'integer';
+}
+
+const ACCEPTS: Record<Family, readonly Family[]> = {
+  text: ['text', 'null'],
+  boolean: ['boolean', 'text', 'null'],
+  integer: ['integer', 'float', 'text', 'null'],
+  float: ['integer', 'float', 'text', 'null'],
+  date: ['date', 'text', 'null'],
+  null: [],
+  other: [],
+};
+
+const TYPE_ADVICE: Record<Family, string> = {
+  text: 'store it as text',
+  boolean: 'store it as true/false',
+  integer: 'store it as whole numbers',
+  float: 'store it as numbers',
+  date: 'store it as dates (YYYY-MM-DD)',
+  null: '',
+  other: '',
+};
+
+/** One value check over the staging table: a WHERE condition and how to describe a hit. */
+interface Check {
+  readonly column: string;
+  readonly source: string;
+  readonly cond: string;
+  readonly describe: (count: number) => string;
+  readonly fix: string;
+}
+
+/**
+ * Checks the staged columns against the contract and returns the SELECT list that casts them
+ * to the contract types, in contract order. Throws `contract_violation` listing every problem.
+ */
+function validate(
+  db: IngestDb,
+  table: string,
+  format: LoadFormat,
+  stage: string,
+  staged: readonly ColumnInfo[],
+  columns: readonly ColumnSpec[],
+): string {
+  const byName = new Map(staged.map((c) => [c.name.toLowerCase(), c]));
+  const problems: string[] = [];
+  const checks: Check[] = [];
+  const select: string[] = [];
+  for (const spec of columns) {
+    const found = byName.get(spec.name.toLowerCase());
+    const out = quoteIdent(spec.name);
+    if (!found) {
+      if (spec.optional) select.push(`CAST(NULL AS ${spec.type}) AS ${out}`);
+      else problems.push(`column "${spec.name}" is missing; add it (${spec.type}: ${spec.unit})`);
+      continue;
+    }
+    const src = quoteIdent(found.name);
+    const from = family(found.type);
+    const to = targetFamily(spec.type);
+    if (!ACCEPTS[to].includes(from)) {
+      problems.push(
+        `column "${spec.name}" has type ${found.type} but must be ${spec.type} (${spec.unit}); ${TYPE_ADVICE[to]}`,
+      );
+      continue;
+    }
+    select.push(`CAST(${src} AS ${spec.type}) AS ${out}`);
+    checks.push(...columnChecks(spec, src, from));
+  }
+  if (problems.length === 0 && checks.length > 0)
+    problems.push(...runChecks(db, format, stage, checks));
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 3).join('; ');
+    const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
+    throw new EngineError(
+      'contract_violation',
+      `Cannot load "${table}": ${shown}${more}. Nothing was changed: the previous "${table}" table, if any, is kept.`,
+      problems,
+    );
+  }
+  return select.join(', ');
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function columnChecks(spec: ColumnSpec, src: string, from: Family): Check[] {
+  const checks: Check[] = [];
+  const cast = `TRY_CAST(${src} AS ${spec.type})`;
+  const base = { column: spec.name, source: src };
+  if (from !== 'null') {
+    checks.push({
+      ...base,
+      cond: `${src} IS NOT NULL AND ${cast} IS NULL`,
+      describe: (n) => `${plural(n, 'value is', 'values are')} not a valid ${spec.type}`,
+      fix: 'fix or clear them',
+    });
+  }
+  if (targetFamily(spec.type) === 'integer' && (from === 'float' || from === 'text')) {
+    // Casting 2.5 to an integer rounds silently; a fraction in a count column is a data error.
+    const num = `TRY_CAST(${src} AS DOUBLE)`;
+    checks.push({
+      ...base,
+      cond: `${num} IS NOT NULL AND ${num} <> trunc(${num})`,
+      describe: (n) => `${plural(n, 'value is', 'values are')} not a whole number`,
+      fix: 'use whole numbers',
+    });
+  }
+  if (!spec.nullable) {
+    checks.push({
+      ...base,
+      cond: `${src} IS NULL`,
+      describe: (n) => `${plural(n, 'row is', 'rows are')} empty`,
+      fix: 'this column must always have a value',
+    });
+  }
+  if (spec.range) {
+    const [lo, hi] = spec.range;
+    checks.push({
+      ...base,
+      cond: `${cast} NOT BETWEEN ${lo} AND ${hi}`,
+      describe: (n) => `${plural(n, 'value is', 'values are')} outside ${lo}–${hi}`,
+      fix: `keep values within ${lo}–${hi} (${spec.unit})`,
+    });
+  }
+  if (spec.values && spec.values.length > 0) {
+    const list = spec.values.map(quoteString).join(', ');
+    checks.push({
+      ...base,
+      cond: `${src} IS NOT NULL AND CAST(${src} AS VARCHAR) NOT IN (${list})`,
+      describe: (n) => `${plural(n, 'value is', 'values are')} not an allowed code`,
+      fix: `use one of ${spec.values.join(', ')}`,
+    });
+  }
+  return checks;
+}
+
+/** Counts every check's hits in one scan, then fetches the first bad row of each failing check. */
+function runChecks(
+  db: IngestDb,
+  format: LoadFormat,
+  stage: string,
+  checks: readonly Check[],
+): string[] {
+  const counts = checks.map((c, i) => `count(*) FILTER (WHERE ${c.cond})::DOUBLE AS c${i}`);
+  const row = db.query(`SELECT ${counts.join(', ')} FROM ${quoteIdent(stage)}`).get(0) as Record<
+    string,
+    number
+  > | null;
+  const problems: string[] = [];
+  checks.forEach((c, i) => {
+    const n = row?.[`c${i}`] ?? 0;
+    if (n === 0) return;
+    const first = db
+      .query(
+        `SELECT rowid::DOUBLE AS r, CAST(${c.source} AS VARCHAR) AS v FROM ${quoteIdent(stage)} WHERE ${c.cond} ORDER BY rowid LIMIT 1`,
+      )
+      .get(0) as { r: number; v: string | null } | null;
+    const where = first ? `, first at ${rowLabel(format, first.r)}` : '';
+    const value = first && first.v !== null ? `: ${JSON.stringify(first.v)}` : '';
+    problems.push(`column "${c.column}": ${c.describe(n)}${where}${value}; ${c.fix}`);
+  });
+  return problems;
+}
+
+function rowLabel(format: LoadFormat, rowid: number): string {
+  const n = rowid + 1;
+  if (format === 'csv') return `data row ${n} (line ${n + 1} of the file)`;
+  if (format === 'geojson-properties') return `feature ${n}`;
+  return `row ${n}`;
+}
+
+/** Replaces the table in one transaction, so readers see either the old or the new table. */
+function commit(db: IngestDb, table: string, select: string): void {
+  db.query('BEGIN TRANSACTION');
+  try {
+    db.query(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS ${select}`);
+    db.query('COMMIT');
+  } catch (e) {
+    try {
+      db.query('ROLLBACK');
+    } catch {
+      // A failed transaction may already be aborted; the original error is the one to report.
+    }
+    throw new EngineError('sql_error', `Cannot load "${table}": ${errorMessage(e)}`);
+  }
+}
