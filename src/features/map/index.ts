@@ -1,0 +1,2 @@
+/** The map feature's public surface. */
+export * from './map-view';
