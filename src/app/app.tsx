@@ -24,6 +24,10 @@ import { useDatabase } from './use-database';
 
 const PERIOD_IDS = POVERTY_PERIODS.map((p) => p.id);
 
+/** Tabs of the side column; each names an `app.tab.<id>` string. */
+const SIDE_TABS = ['area', 'ranking', 'import'] as const;
+type SideTab = (typeof SIDE_TABS)[number];
+
 /** The view that shows `area`: its siblings at its level, with it selected. */
 function viewFor(area: AreaEntry, view: View): View {
   const level: ViewLevel = area.level === 'provinsi' ? 'kota' : area.level;
@@ -40,6 +44,7 @@ export function App() {
   const mapValues = useMapValues(db, data.version, view);
   const details = useAreaDetails(db, data.version, view);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
+  const [sideTab, setSideTab] = useState<SideTab>('area');
 
   const ind = indicator(view.indicator);
   const areas = useMemo(() => data.dataset?.areas ?? [], [data.dataset]);
@@ -53,8 +58,9 @@ export function App() {
   );
   const suppressedCodes = useMemo(() => new Set(choropleth.suppressed.map((s) => s.code)), [choropleth]);
 
-  // Fit the map to the area drilled into or selected, except for the view a reloaded URL restored.
-  const fitCode = view.selected ?? view.parent;
+  // Fit the map to the area drilled into, except for the view a reloaded URL restored. Selecting
+  // an area only outlines it: the camera stays where the user put it.
+  const fitCode = view.parent;
   const startFit = useRef(view.viewport ? (fitCode ?? 'root') : null);
   const fitTo = useMemo(() => {
     if (!data.boundaries) return null;
@@ -230,34 +236,57 @@ export function App() {
       </main>
 
       <aside className="app__side">
-        {view.selected && (
-          <>
-            <AreaPanel
-              lang={lang}
-              details={details.data}
-              loading={details.loading}
-              error={details.error}
-              indicatorId={view.indicator}
-              minCell={view.minCell}
-              levelLabel={selectedArea ? t(lang, `level.${selectedArea.level}`) : ''}
-              parentName={selectedArea?.parent ? (areasByCode.get(selectedArea.parent)?.name ?? null) : null}
-              onClose={() => setView({ selected: null })}
-              onDrill={selectedChild && selectedChild !== 'provinsi' ? () => drill(view.selected!) : undefined}
-            />
-          </>
-        )}
-        <section className="app__table" aria-label={t(lang, 'app.tableTitle')}>
-          <AreaTable
-            lang={lang}
-            rows={rows}
-            indicatorId={view.indicator}
-            selected={view.selected}
-            onSelect={(code) => setView({ selected: code })}
-            caption={t(lang, 'app.tableCaption', { indicator: ind.label[lang], level: levelLabel })}
-            minCell={view.minCell}
-          />
-        </section>
+        <div className="app__tabs" role="tablist" aria-label={t(lang, 'app.tabs')}>
+          {SIDE_TABS.map((tab) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              id={`tab-${tab}`}
+              data-testid={`tab-${tab}`}
+              aria-selected={sideTab === tab}
+              aria-controls={`tabpanel-${tab}`}
+              onClick={() => setSideTab(tab)}
+            >
+              {t(lang, `app.tab.${tab}`)}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`tabpanel-${sideTab}`} aria-labelledby={`tab-${sideTab}`} className="app__tabpanel">
+          {sideTab === 'area' && (
+            <>
+              {view.selected && (
+                <AreaPanel
+                  lang={lang}
+                  details={details.data}
+                  loading={details.loading}
+                  error={details.error}
+                  indicatorId={view.indicator}
+                  minCell={view.minCell}
+                  levelLabel={selectedArea ? t(lang, `level.${selectedArea.level}`) : ''}
+                  parentName={selectedArea?.parent ? (areasByCode.get(selectedArea.parent)?.name ?? null) : null}
+                  onClose={() => setView({ selected: null })}
+                  onDrill={selectedChild && selectedChild !== 'provinsi' ? () => drill(view.selected!) : undefined}
+                />
+              )}
+              <section className="app__table" aria-label={t(lang, 'app.tableTitle')}>
+                <AreaTable
+                  lang={lang}
+                  rows={rows}
+                  indicatorId={view.indicator}
+                  selected={view.selected}
+                  onSelect={(code) => setView({ selected: code })}
+                  caption={t(lang, 'app.tableCaption', { indicator: ind.label[lang], level: levelLabel })}
+                  minCell={view.minCell}
+                />
+              </section>
+            </>
+          )}
+          {/* slot:ranking-tab (issue 5) */}
+          {/* slot:import-tab (issue 7) */}
+        </div>
       </aside>
+      {/* slot:briefing (issue 6) */}
     </div>
   );
 }

@@ -10,7 +10,10 @@ export function useDatabase(): { db: DbClient | null; error: string | null } {
     const client = createDbClient(worker);
     let alive = true;
     client.open().then(
-      () => alive && setState({ db: client, error: null }),
+      () => {
+        performance.mark('sasaran:db-open');
+        if (alive) setState({ db: client, error: null });
+      },
       (e: unknown) => alive && setState({ db: null, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {

@@ -120,6 +120,10 @@ const id = {
   'app.syntheticBoundaries': 'Batas wilayah sintetis (bukan batas resmi)',
   'app.period': 'Garis kemiskinan {period}',
   'app.skip': 'Lewati ke peta',
+  'app.tabs': 'Panel samping',
+  'app.tab.area': 'Wilayah',
+  'app.tab.ranking': 'Peringkat',
+  'app.tab.import': 'Impor data',
 } as const;
 
 /** Message keys (the Indonesian dictionary is their source). */
@@ -231,6 +235,10 @@ const en: { readonly [K in MessageKey]: string } = {
   'app.syntheticBoundaries': 'Synthetic boundaries (not official)',
   'app.period': 'Poverty line {period}',
   'app.skip': 'Skip to the map',
+  'app.tabs': 'Side panel',
+  'app.tab.area': 'Area',
+  'app.tab.ranking': 'Ranking',
+  'app.tab.import': 'Import data',
 };
 
 /** Both dictionaries, keyed by language. */

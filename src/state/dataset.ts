@@ -95,6 +95,11 @@ function parseCollection(bytes: Uint8Array, file: string): FeatureCollection {
   return fc as FeatureCollection;
 }
 
+/** Records a load milestone as a performance mark `sasaran:<name>` (read by the benchmark). */
+export function mark(name: string): void {
+  performance.mark(`sasaran:${name}`);
+}
+
 /** Replaces the cube for a poverty period (after a load, or when the user picks a period). */
 export async function rebuildCube(db: DbPort, periodId: string): Promise<void> {
   const p = povertyPeriod(periodId);
@@ -112,64 +117,78 @@ export async function readAreas(db: DbPort): Promise<AreaEntry[]> {
   }));
 }
 
+/** Files of the demo data set being fetched; boundaries resolve first, the big file later. */
+export interface DemoFiles {
+  readonly boundaries: Promise<Boundaries>;
+  /** Raw rw.geojson and kelurahan.geojson bytes, for the worker (copies: the map keeps its own). */
+  readonly tables: Promise<{ rw: Uint8Array; kelurahan: Uint8Array }>;
+  readonly households: Promise<Uint8Array>;
+  readonly upgrading: Promise<Uint8Array | null>;
+  readonly manifest: Promise<Manifest | null>;
+}
+
 /**
- * Loads the demo data set from `baseUrl` (default the app's `data/demo/`). Boundaries are handed
- * to `onBoundaries` as soon as they are parsed, before the tables are ready.
+ * Starts every download of the demo data set at once (default base: the app's `data/demo/`), so
+ * boundaries can be drawn before DuckDB-WASM has even finished instantiating.
  */
+export function fetchDemoFiles(baseUrl?: string): DemoFiles {
+  const base = baseUrl ?? `${import.meta.env.BASE_URL}data/demo/`;
+  const names = ['kota', 'kecamatan', 'kelurahan', 'rw'] as const;
+  const raw = Promise.all(names.map((n) => fetchBytes(`${base}${n}.geojson`, `${n}.geojson`)));
+  const boundaries = raw.then((list) => {
+    const [kota, kecamatan, kelurahan, rw] = list.map((b, i) => parseCollection(b, `${names[i]}.geojson`));
+    mark('boundaries');
+    return { kota: kota!, kecamatan: kecamatan!, kelurahan: kelurahan!, rw: rw! };
+  });
+  return {
+    boundaries,
+    tables: raw.then((list) => ({ kelurahan: list[2]!.slice(), rw: list[3]!.slice() })),
+    households: fetchBytes(`${base}households.parquet`, 'households.parquet'),
+    upgrading: fetchBytes(`${base}settlement_upgrading.csv`, 'settlement_upgrading.csv').catch(() => null),
+    manifest: fetch(`${base}manifest.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<Manifest>) : null))
+      .catch(() => null),
+  };
+}
+
+/** Loads fetched demo files into the database and builds `areas` and the cube for a period. */
 export async function loadDemoDataset(
   db: DbPort,
-  options: {
-    baseUrl?: string;
-    periodId: string;
-    onProgress?: (p: LoadProgress) => void;
-    onBoundaries?: (b: Boundaries) => void;
-  },
+  files: DemoFiles,
+  options: { periodId: string; onProgress?: (p: LoadProgress) => void },
 ): Promise<Dataset> {
-  const base = options.baseUrl ?? `${import.meta.env.BASE_URL}data/demo/`;
   const progress = options.onProgress ?? (() => undefined);
-  progress({ step: 'boundaries', fraction: 0 });
-
-  // Start the big download at once; it overlaps with parsing the boundaries.
-  const householdsBytes = fetchBytes(`${base}households.parquet`, 'households.parquet');
-  const upgradingBytes = fetchBytes(`${base}settlement_upgrading.csv`, 'settlement_upgrading.csv').catch(
-    () => null,
-  );
-  const manifest = fetch(`${base}manifest.json`)
-    .then((r) => (r.ok ? (r.json() as Promise<Manifest>) : null))
-    .catch(() => null);
-
-  const names = ['kota', 'kecamatan', 'kelurahan', 'rw'] as const;
-  const raw = await Promise.all(names.map((n) => fetchBytes(`${base}${n}.geojson`, `${n}.geojson`)));
-  const [kota, kecamatan, kelurahan, rw] = raw.map((b, i) => parseCollection(b, `${names[i]}.geojson`)) as [
-    FeatureCollection,
-    FeatureCollection,
-    FeatureCollection,
-    FeatureCollection,
-  ];
-  const boundaries: Boundaries = { kota, kecamatan, kelurahan, rw };
-  options.onBoundaries?.(boundaries);
   progress({ step: 'households', fraction: 0.15 });
-
   const loaded = await db.loadTable({
     table: 'households',
     format: 'parquet',
-    bytes: await householdsBytes,
+    bytes: await files.households,
     columns: HOUSEHOLD_COLUMNS,
   });
+  mark('households');
   progress({ step: 'tables', fraction: 0.7 });
-  await db.loadTable({ table: 'rw', format: 'geojson-properties', bytes: raw[3]!, columns: RW_COLUMNS });
-  await db.loadTable({ table: 'kelurahan', format: 'geojson-properties', bytes: raw[2]!, columns: KELURAHAN_COLUMNS });
-  const csv = await upgradingBytes;
+  const tables = await files.tables;
+  await db.loadTable({ table: 'rw', format: 'geojson-properties', bytes: tables.rw, columns: RW_COLUMNS });
+  await db.loadTable({ table: 'kelurahan', format: 'geojson-properties', bytes: tables.kelurahan, columns: KELURAHAN_COLUMNS });
+  const csv = await files.upgrading;
   if (csv) {
     await db.loadTable({ table: 'settlement_upgrading', format: 'csv', bytes: csv, columns: UPGRADING_COLUMNS });
   } else {
     await db.exec(createTableSql('settlement_upgrading', UPGRADING_COLUMNS));
   }
+  mark('tables');
   progress({ step: 'cube', fraction: 0.85 });
   await db.exec(buildAreasSql());
   await rebuildCube(db, options.periodId);
+  mark('cube');
   const areas = await readAreas(db);
-  const m = await manifest;
+  const m = await files.manifest;
   progress({ step: 'ready', fraction: 1 });
-  return { boundaries, areas, manifest: m, synthetic: m?.synthetic !== false, households: loaded.rowCount };
+  return {
+    boundaries: await files.boundaries,
+    areas,
+    manifest: m,
+    synthetic: m?.synthetic !== false,
+    households: loaded.rowCount,
+  };
 }

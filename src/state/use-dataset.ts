@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { DbPort } from './db-port';
-import { loadDemoDataset, rebuildCube, type Boundaries, type Dataset, type LoadProgress } from './dataset';
+import { fetchDemoFiles, loadDemoDataset, rebuildCube, type Boundaries, type Dataset, type LoadProgress } from './dataset';
 
 /** State of the data set. */
 export interface DatasetState {
@@ -29,16 +29,27 @@ export function useDataset(db: DbPort | null, periodId: string, baseUrl?: string
   const cubePeriod = useRef<string | null>(null);
   const periodRef = useRef(periodId);
   periodRef.current = periodId;
+  // Downloads start with the first render, before the database exists.
+  const [files] = useState(() => fetchDemoFiles(baseUrl));
+
+  useEffect(() => {
+    let alive = true;
+    files.boundaries.then(
+      (boundaries) => alive && setState((s) => ({ ...s, boundaries })),
+      (e: unknown) => alive && setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) })),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [files]);
 
   useEffect(() => {
     if (!db) return;
     let alive = true;
     const startPeriod = periodRef.current;
-    loadDemoDataset(db, {
-      baseUrl,
+    loadDemoDataset(db, files, {
       periodId: startPeriod,
       onProgress: (progress) => alive && setState((s) => ({ ...s, progress })),
-      onBoundaries: (boundaries) => alive && setState((s) => ({ ...s, boundaries })),
     }).then(
       (dataset) => {
         if (!alive) return;
@@ -52,7 +63,7 @@ export function useDataset(db: DbPort | null, periodId: string, baseUrl?: string
     return () => {
       alive = false;
     };
-  }, [db, baseUrl]);
+  }, [db, files]);
 
   useEffect(() => {
     if (!db || state.version === 0 || cubePeriod.current === periodId) return;

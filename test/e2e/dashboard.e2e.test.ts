@@ -62,10 +62,11 @@ function param(page: Page, key: string): string | null {
 
 describe('dashboard', () => {
   it('draws the choropleth in the legend colours, one legend row per class, synthetic notice shown', async () => {
-    const page = await open('?lvl=rw&k=5');
+    const page = await open('?lvl=rw&ind=poverty_rate&k=5');
     await expect(page.getByTestId('synthetic-notice').textContent()).resolves.toContain('DATA SINTETIS');
     const colours = await legendColours(page);
     expect(colours).toHaveLength(5);
+    expect(new Set(colours.map((c) => c.join(','))).size).toBe(5);
     const map = await screenshot(page, 'dashboard-rw', '.app__map');
     // Every class colour covers a visible share of the map, and together they dominate it.
     for (const c of colours) expect(shareOfColours(map, [c], 2), `colour ${c.join(',')}`).toBeGreaterThan(0.002);
@@ -74,8 +75,8 @@ describe('dashboard', () => {
     const counts = await page.$$eval('.legend-class .legend-count', (els) =>
       els.map((el) => Number((el.textContent ?? '').replace(/\D/g, ''))),
     );
-    const sql = buildIndicatorQuery({ level: 'rw', indicators: ['extreme_poverty_rate'] });
-    const want = (await rows(native, sql)).filter((r) => r.extreme_poverty_rate !== null).length;
+    const sql = buildIndicatorQuery({ level: 'rw', indicators: ['poverty_rate'] });
+    const want = (await rows(native, sql)).filter((r) => r.poverty_rate !== null).length;
     expect(counts.reduce((s, n) => s + n, 0)).toBe(want);
   });
 
@@ -146,11 +147,11 @@ describe('dashboard', () => {
 
   it('recolours when a filter changes and keeps locked breaks', async () => {
     const page = await open('?lvl=kelurahan&lock=province');
-    const before = await page.$$eval('.legend-range', (els) => els.map((e) => e.textContent));
+    const before = await page.$$eval('.legend-class .legend-range', (els) => els.map((e) => e.textContent));
     await page.getByTestId('kota-filter').selectOption('31.72');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('kota') === '31.72');
     await waitForMap(page);
-    const after = await page.$$eval('.legend-range', (els) => els.map((e) => e.textContent));
+    const after = await page.$$eval('.legend-class .legend-range', (els) => els.map((e) => e.textContent));
     expect(after).toEqual(before);
     await screenshot(page, 'dashboard-filtered');
   });
