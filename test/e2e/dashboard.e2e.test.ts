@@ -94,7 +94,10 @@ describe('dashboard', () => {
     const code = param(page, 'sel')!;
     expect(code).toMatch(/^31\.72\.01\.\d{4}\.\d{3}$/);
     const ind = indicator('extreme_poverty_rate');
-    const [row] = await rows(native, buildIndicatorQuery({ level: 'rw', indicators: [ind.id, 'poor_households'], codes: [code] }));
+    const [row] = await rows(
+      native,
+      buildIndicatorQuery({ level: 'rw', indicators: [ind.id, 'poor_households', 'registry_households', 'kb_coverage'], codes: [code] }),
+    );
     const panel = page.locator('aside.area-panel, .area-panel').first();
     await panel.waitFor();
     await page.waitForFunction((c) => document.querySelector('.area-panel')?.textContent?.includes(c), code);
@@ -102,6 +105,11 @@ describe('dashboard', () => {
     const expected = row!.extreme_poverty_rate === null ? null : formatValue(row!.extreme_poverty_rate as number, 'fraction', 'id');
     if (expected) expect(text).toContain(expected);
     else expect(text).toMatch(/disembunyikan/);
+    // Key counts and a program coverage, formatted as the panel formats them.
+    for (const [id, unit] of [['poor_households', 'households'], ['registry_households', 'households'], ['kb_coverage', 'fraction']] as const) {
+      const v = row![id];
+      if (typeof v === 'number') expect(text, id).toContain(formatValue(v, unit, 'id'));
+    }
     await screenshot(page, 'dashboard-panel');
   });
 
@@ -134,6 +142,23 @@ describe('dashboard', () => {
     await page.goBack();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('m') === 'jenks');
     await expect(page.getByTestId('method-select').inputValue()).resolves.toBe('jenks');
+  });
+
+  it('finds an area with the keyboard in the search box and shows it', async () => {
+    const page = await open();
+    const input = page.getByTestId('search-input');
+    await input.focus();
+    await page.keyboard.type('Penjaringan');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sel') !== null);
+    const sel = param(page, 'sel')!;
+    const [area] = await rows(native, `SELECT name FROM areas WHERE code = '${sel}'`);
+    expect(area!.name).toBe('Penjaringan');
+    await waitForMap(page);
+    await expect(page.locator('.area-panel').first().textContent()).resolves.toContain('Penjaringan');
   });
 
   it('switches the interface language', async () => {
