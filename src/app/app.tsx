@@ -56,6 +56,11 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [rows, mapValues.data?.provinceValues, view.method, view.classes, view.lock, ind],
   );
+  // The table names each area's parent instead of repeating its code.
+  const tableRows = useMemo(
+    () => rows.map((r) => ({ ...r, parent: r.parent ? (areasByCode.get(r.parent)?.name ?? r.parent) : null })),
+    [rows, areasByCode],
+  );
   const suppressedCodes = useMemo(() => new Set(choropleth.suppressed.map((s) => s.code)), [choropleth]);
 
   // Fit the map to the area drilled into, except for the view a reloaded URL restored. Selecting
@@ -272,7 +277,7 @@ export function App() {
               <section className="app__table" aria-label={t(lang, 'app.tableTitle')}>
                 <AreaTable
                   lang={lang}
-                  rows={rows}
+                  rows={tableRows}
                   indicatorId={view.indicator}
                   selected={view.selected}
                   onSelect={(code) => setView({ selected: code })}

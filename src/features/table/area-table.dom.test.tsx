@@ -40,6 +40,7 @@ const body = (): string[][] =>
     .slice(1)
     .map((tr) => [
       tr.querySelector('.area-table__select')!.textContent ?? '',
+      tr.querySelector('.area-table__code')!.textContent ?? '',
       ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
     ]);
 

@@ -168,7 +168,6 @@ export function AreaTable(props: AreaTableProps): ReactElement {
         <thead>
           <tr>
             {header('name', s(lang, 'name'))}
-            {header('code', s(lang, 'code'))}
             {header('value', valueHeader, true)}
             {header('rank', s(lang, 'rank'), true)}
           </tr>
@@ -202,9 +201,11 @@ export function AreaTable(props: AreaTableProps): ReactElement {
                   >
                     {r.name}
                   </button>
-                  {r.parent !== null && <span className="area-table__parent">{r.parent}</span>}
+                  <span className="area-table__parent">
+                    {r.parent !== null && `${r.parent} · `}
+                    <span className="area-table__code">{r.code}</span>
+                  </span>
                 </th>
-                <td className="area-table__code">{r.code}</td>
                 <td className="num" data-suppressed={r.suppressed ? 'true' : undefined}>
                   {value}
                 </td>
