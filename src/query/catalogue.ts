@@ -379,10 +379,83 @@ const UPGRADING: Indicator[] = [
   },
 ];
 
+const d1Share = (
+  id: string,
+  measure: string,
+  label: Text,
+  description: Text,
+  group: IndicatorGroup,
+  higherIsWorse: boolean,
+): Indicator => ({
+  id,
+  label,
+  description,
+  unit: 'fraction',
+  group,
+  numerator: measure,
+  denominator: 'desil1_hh',
+  disclosure: [measure, 'desil1_hh'],
+  higherIsWorse,
+  palette: higherIsWorse ? 'YlOrRd' : 'YlGnBu',
+});
+
+/** Convergence (konvergensi): how many of the seven programs reach the poorest (desil-1) households. */
+const CONVERGENCE: Indicator[] = [
+  {
+    id: 'desil1_unreached_households',
+    label: { id: 'Desil 1 tanpa program', en: 'Desil 1 reached by no program' },
+    description: {
+      id: 'Rumah tangga desil 1 yang tidak dijangkau satu pun dari tujuh program (KB, PMT balita, PMT lansia, KJP Plus, KAJ, KLJ, KPDJ).',
+      en: 'Desil-1 households reached by none of the seven programs (KB, PMT toddlers, PMT elderly, KJP Plus, KAJ, KLJ, KPDJ).',
+    },
+    unit: 'households',
+    group: 'gap',
+    numerator: 'd1_reached_0_hh',
+    denominator: null,
+    disclosure: ['d1_reached_0_hh'],
+    higherIsWorse: true,
+    palette: 'YlOrRd',
+  },
+  d1Share(
+    'desil1_unreached_share',
+    'd1_reached_0_hh',
+    { id: 'Porsi desil 1 tanpa program', en: 'Desil 1 reached by no program (share)' },
+    {
+      id: 'Rumah tangga desil 1 yang tidak dijangkau program apa pun dibagi seluruh rumah tangga desil 1.',
+      en: 'Desil-1 households reached by no program divided by all desil-1 households.',
+    },
+    'gap',
+    true,
+  ),
+  d1Share(
+    'desil1_one_program_share',
+    'd1_reached_1_hh',
+    { id: 'Porsi desil 1 dengan satu program', en: 'Desil 1 reached by one program' },
+    {
+      id: 'Rumah tangga desil 1 yang dijangkau tepat satu program dibagi seluruh rumah tangga desil 1.',
+      en: 'Desil-1 households reached by exactly one program divided by all desil-1 households.',
+    },
+    'coverage',
+    false,
+  ),
+  d1Share(
+    'desil1_multi_program_share',
+    'd1_reached_2plus_hh',
+    { id: 'Konvergensi: desil 1 dengan ≥ 2 program', en: 'Convergence: desil 1 with ≥ 2 programs' },
+    {
+      id: 'Rumah tangga desil 1 yang dijangkau dua program atau lebih dibagi seluruh rumah tangga desil 1.',
+      en: 'Desil-1 households reached by two or more programs divided by all desil-1 households.',
+    },
+    'coverage',
+    false,
+  ),
+];
+
 /** Every indicator, in menu order. */
 export const INDICATORS: readonly Indicator[] = [
   ...NEED,
   ...programIndicators(),
+  ...CONVERGENCE,
   ...VALIDATION,
   ...UPGRADING,
 ];

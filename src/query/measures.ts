@@ -71,8 +71,23 @@ const perProgram: Measure[] = PROGRAMS.flatMap((p) => {
   return list;
 });
 
+/**
+ * SQL over a `hh_flags` row: how many programs reach the household (eligible and receiving),
+ * 0 to the number of programs.
+ */
+export const PROGRAMS_REACHED_SQL = `(${PROGRAMS.map(
+  (p) => `CASE WHEN least((${p.received}), (${p.eligible})) > 0 THEN 1 ELSE 0 END`,
+).join(' + ')})`;
+
+/** Convergence: desil-1 households by the number of programs that reach them (none, one, 2+). */
+const convergence: Measure[] = [
+  hh('d1_reached_0_hh', `desil = 1 AND ${PROGRAMS_REACHED_SQL} = 0`),
+  hh('d1_reached_1_hh', `desil = 1 AND ${PROGRAMS_REACHED_SQL} = 1`),
+  hh('d1_reached_2plus_hh', `desil = 1 AND ${PROGRAMS_REACHED_SQL} >= 2`),
+];
+
 /** Every cube measure, in column order. */
-export const MEASURES: readonly Measure[] = [...base, ...perProgram];
+export const MEASURES: readonly Measure[] = [...base, ...perProgram, ...convergence];
 
 /** Measure names, for whitelisting. */
 export const MEASURE_NAMES: ReadonlySet<string> = new Set(MEASURES.map((m) => m.name));

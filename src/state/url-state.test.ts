@@ -29,6 +29,16 @@ const full: View = {
   viewport: { lon: 106.84513, lat: -6.20876, zoom: 12.5 },
   lang: 'en',
   basemap: 'https://tiles.example.org/style.json',
+  overlays: {
+    layers: [
+      { id: 'upgrading', opacity: 100 },
+      { id: 'kb', opacity: 60 },
+    ],
+    upgradingYear: 2023,
+    card: 'klj',
+    gapProgram: 'pmt_balita',
+    bivariate: { need: 'poverty_rate', program: 'kjp_plus' },
+  },
 };
 
 describe('encodeView', () => {
@@ -41,7 +51,8 @@ describe('encodeView', () => {
     expect(toQueryString(encodeView(full))).toBe(
       '?lvl=rw&in=31.72.03.1002&ind=kjp_gap&m=jenks&k=4&lock=0,0.005,0.0125,0.03,0.2&kota=31.72&kec=31.72.03' +
         '&kumuh=sangat_ringan,berat&ktp=no&sel=31.72.03.1002.007&per=2025-03&min=20&vp=106.84513,-6.20876,12.5' +
-        '&lang=en&map=https%3A%2F%2Ftiles.example.org%2Fstyle.json',
+        '&lang=en&map=https%3A%2F%2Ftiles.example.org%2Fstyle.json&ov=upgrading,kb%3A60&ovy=2023&ovc=klj' +
+        '&ovg=pmt_balita&biv=poverty_rate%3Akjp_plus',
     );
   });
 
@@ -110,6 +121,21 @@ describe('decodeView', () => {
             : roundViewport({ lon: 106 + rng(), lat: -6 - rng(), zoom: rng() * 18 }),
         lang: pick(['id', 'en'] as const),
         basemap: pick(['offline', 'https://a.example/s.json']),
+        overlays: {
+          layers: pick([
+            [],
+            [{ id: 'convergence', opacity: 100 }],
+            [
+              { id: 'cards', opacity: 30 },
+              { id: 'upgrading', opacity: 100 },
+              { id: 'validation', opacity: 90 },
+            ],
+          ] as const),
+          upgradingYear: pick([null, 2015, 2024]),
+          card: pick(['kjp_plus', 'kaj', 'klj', 'kpdj'] as const),
+          gapProgram: pick(['kb', 'pmt_lansia', 'kpdj'] as const),
+          bivariate: pick([null, { need: 'rtlh_rate', program: 'kb' as const }]),
+        },
       };
       const r = decodeView(encodeView(v), options);
       expect(r.warnings).toEqual([]);
@@ -218,9 +244,14 @@ describe('decodeView', () => {
       'vp',
       'lang',
       'map',
+      'ov',
+      'ovy',
+      'ovc',
+      'ovg',
+      'biv',
       'zz',
     ];
-    const chars = 'abc019.,-_%&=é😀 ';
+    const chars = 'abc019.,-_%&=é😀 :kbg';
     for (let i = 0; i < 500; i++) {
       const p = new URLSearchParams();
       for (const key of keys) {
@@ -236,6 +267,48 @@ describe('decodeView', () => {
       expect(again.warnings).toEqual([]);
       expect(again.view).toEqual(r.view);
     }
+  });
+});
+
+describe('overlay fields', () => {
+  it('keeps layer order and opacity, and drops bad layers one by one', () => {
+    const r = decode('ov=kb:50,nope,upgrading,kb,gap:0,leakage:5x,cards:100');
+    expect(r.view.overlays.layers).toEqual([
+      { id: 'kb', opacity: 50 },
+      { id: 'upgrading', opacity: 100 },
+      { id: 'cards', opacity: 100 },
+    ]);
+    expect(r.warnings.map((w) => [w.field, w.value])).toEqual([
+      ['overlays', 'nope'],
+      ['overlays', 'kb'],
+      ['overlays', 'gap:0'],
+      ['overlays', 'leakage:5x'],
+    ]);
+    // Full opacity is the default and is not written.
+    expect(encodeView(r.view).get('ov')).toBe('kb:50,upgrading,cards');
+  });
+
+  it('validates the year, programs and the bivariate pair', () => {
+    const r = decode('ovy=2014&ovc=kb&ovg=kjmu&biv=kb_coverage:kb');
+    expect(r.view.overlays).toEqual(DEFAULT_VIEW.overlays);
+    expect(r.warnings.map((w) => w.field)).toEqual(['upgradingYear', 'card', 'gapProgram', 'bivariate']);
+    const ok = decode('ovy=2035&ovc=kpdj&ovg=klj&biv=desil1_share:pmt_lansia');
+    expect(ok.warnings).toEqual([]);
+    expect(ok.view.overlays).toEqual({
+      layers: [],
+      upgradingYear: 2035,
+      card: 'kpdj',
+      gapProgram: 'klj',
+      bivariate: { need: 'desil1_share', program: 'pmt_lansia' },
+    });
+  });
+
+  it('treats an overlay change as a change of the view', () => {
+    const a = { ...DEFAULT_VIEW, overlays: { ...DEFAULT_VIEW.overlays, layers: [{ id: 'kb' as const, opacity: 100 }] } };
+    const b = { ...a, overlays: { ...a.overlays, layers: [{ id: 'kb' as const, opacity: 90 }] } };
+    expect(sameView(a, b)).toBe(false);
+    expect(sameView(a, { ...a, overlays: { ...a.overlays } })).toBe(true);
+    expect(sameView(DEFAULT_VIEW, { ...DEFAULT_VIEW, overlays: { ...DEFAULT_VIEW.overlays, bivariate: { need: 'poverty_rate', program: 'kb' } } })).toBe(false);
   });
 });
 

@@ -2,16 +2,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isBreaksError, manualBreaks } from '../lib/classify';
 import { isLang } from '../lib/i18n';
+import { INDICATORS } from '../query/catalogue';
 import {
+  DEFAULT_OVERLAY_OPACITY,
   DEFAULT_VIEW,
   MIN_CELL_CEILING,
+  MIN_OVERLAY_OPACITY,
   MIN_CELL_FLOOR,
   canonicalKumuh,
   codeLevel,
   isAreaCode,
+  isCardProgram,
   isClassCount,
   isClassMethod,
   isKumuhLevel,
+  isOverlayId,
+  isProgramId,
   isViewLevel,
   isWithin,
   levelDepth,
@@ -19,6 +25,8 @@ import {
   sameView,
   type Filters,
   type Lock,
+  type OverlayLayer,
+  type Overlays,
   type View,
   type Viewport,
 } from './view-state';
@@ -41,7 +49,22 @@ export const URL_KEYS = {
   viewport: 'vp',
   lang: 'lang',
   basemap: 'map',
+  overlays: 'ov',
+  upgradingYear: 'ovy',
+  card: 'ovc',
+  gapProgram: 'ovg',
+  bivariate: 'biv',
 } as const;
+
+/** Need indicators allowed on the bivariate x axis. */
+const NEED_IDS: ReadonlySet<string> = new Set(INDICATORS.filter((i) => i.group === 'need').map((i) => i.id));
+
+/** Upgrading budget years the URL may set (the settlement_upgrading contract's range). */
+const UPGRADING_YEARS: readonly [number, number] = [2015, 2035];
+
+function encodeLayers(layers: readonly OverlayLayer[]): string {
+  return layers.map((l) => (l.opacity === DEFAULT_OVERLAY_OPACITY ? l.id : `${l.id}:${l.opacity}`)).join(',');
+}
 
 /** A view field that can carry a warning. */
 export type ViewField = keyof typeof URL_KEYS;
@@ -95,6 +118,12 @@ export function encodeView(view: View): URLSearchParams {
   }
   put(URL_KEYS.lang, view.lang, d.lang);
   put(URL_KEYS.basemap, view.basemap, d.basemap);
+  const o = view.overlays;
+  put(URL_KEYS.overlays, encodeLayers(o.layers), '');
+  put(URL_KEYS.upgradingYear, o.upgradingYear === null ? null : num(o.upgradingYear), null);
+  put(URL_KEYS.card, o.card, d.overlays.card);
+  put(URL_KEYS.gapProgram, o.gapProgram, d.overlays.gapProgram);
+  put(URL_KEYS.bivariate, o.bivariate ? `${o.bivariate.need}:${o.bivariate.program}` : null, null);
   return p;
 }
 
@@ -289,6 +318,8 @@ export function decodeView(
     else warn('basemap', rawMap, 'basemap must be offline or an https style URL');
   }
 
+  const overlays = decodeOverlays(get, warn);
+
   return {
     view: {
       level,
@@ -304,9 +335,70 @@ export function decodeView(
       viewport,
       lang,
       basemap,
+      overlays,
     },
     warnings,
   };
+}
+
+/** Decodes the overlay fields; bad values fall back to defaults with a warning. */
+function decodeOverlays(
+  get: (field: ViewField) => string | null,
+  warn: (field: ViewField, value: string, reason: string) => void,
+): Overlays {
+  const d = DEFAULT_VIEW.overlays;
+  const layers: OverlayLayer[] = [];
+  const rawLayers = get('overlays');
+  if (rawLayers !== null && rawLayers !== '') {
+    for (const part of rawLayers.split(',')) {
+      const [id, rawOpacity, ...rest] = part.split(':');
+      const opacity = rawOpacity === undefined ? DEFAULT_OVERLAY_OPACITY : parseNumber(rawOpacity);
+      if (!isOverlayId(id)) warn('overlays', part, 'unknown overlay layer');
+      else if (layers.some((l) => l.id === id)) warn('overlays', part, 'overlay layer listed twice');
+      else if (
+        rest.length > 0 ||
+        opacity === null ||
+        !Number.isInteger(opacity) ||
+        opacity < MIN_OVERLAY_OPACITY ||
+        opacity > 100
+      )
+        warn('overlays', part, `opacity must be a whole percent from ${MIN_OVERLAY_OPACITY} to 100`);
+      else layers.push({ id, opacity });
+    }
+  }
+
+  let upgradingYear: number | null = null;
+  const rawYear = get('upgradingYear');
+  if (rawYear !== null) {
+    const n = parseNumber(rawYear);
+    if (n !== null && Number.isInteger(n) && n >= UPGRADING_YEARS[0] && n <= UPGRADING_YEARS[1]) upgradingYear = n;
+    else warn('upgradingYear', rawYear, `year must be ${UPGRADING_YEARS[0]}–${UPGRADING_YEARS[1]}`);
+  }
+
+  let card = d.card;
+  const rawCard = get('card');
+  if (rawCard !== null) {
+    if (isCardProgram(rawCard)) card = rawCard;
+    else warn('card', rawCard, 'card must be kjp_plus, kaj, klj or kpdj');
+  }
+
+  let gapProgram = d.gapProgram;
+  const rawGap = get('gapProgram');
+  if (rawGap !== null) {
+    if (isProgramId(rawGap)) gapProgram = rawGap;
+    else warn('gapProgram', rawGap, 'unknown program');
+  }
+
+  let bivariate: Overlays['bivariate'] = null;
+  const rawBiv = get('bivariate');
+  if (rawBiv !== null) {
+    const [need, program, ...rest] = rawBiv.split(':');
+    if (rest.length === 0 && need !== undefined && NEED_IDS.has(need) && isProgramId(program))
+      bivariate = { need, program };
+    else warn('bivariate', rawBiv, 'must be need-indicator:program, e.g. extreme_poverty_rate:kb');
+  }
+
+  return { layers, upgradingYear, card, gapProgram, bivariate };
 }
 
 /** What useViewState returns. */

@@ -2,6 +2,7 @@
 import { KUMUH_LEVELS, type KumuhLevel } from '../db/contracts';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../lib/classify';
 import type { Lang } from '../lib/i18n';
+import { PROGRAM_IDS, type ProgramId } from '../query/programs';
 
 /** Map levels the user can view (the province is the root, shown by parent = null). */
 export const VIEW_LEVELS = ['kota', 'kecamatan', 'kelurahan', 'rw'] as const;
@@ -30,6 +31,96 @@ export interface Viewport {
   readonly zoom: number;
 }
 
+/** Intervention overlay layers of the map (issue 4). */
+export const OVERLAY_IDS = [
+  'upgrading',
+  'kb',
+  'pmt_balita',
+  'pmt_lansia',
+  'cards',
+  'gap',
+  'leakage',
+  'convergence',
+  'validation',
+] as const;
+/** An overlay layer id. */
+export type OverlayId = (typeof OVERLAY_IDS)[number];
+
+/** The social-card programs the `cards` overlay can show. */
+export const CARD_PROGRAMS = ['kjp_plus', 'kaj', 'klj', 'kpdj'] as const;
+/** A social-card program. */
+export type CardProgram = (typeof CARD_PROGRAMS)[number];
+
+/** A visible overlay layer and its opacity in percent (10–100, default 100). */
+export interface OverlayLayer {
+  readonly id: OverlayId;
+  readonly opacity: number;
+}
+
+/** Bivariate mode: a need indicator (x) against one program's coverage (y). */
+export interface BivariateChoice {
+  /** Catalogue id of a need indicator. */
+  readonly need: string;
+  readonly program: ProgramId;
+}
+
+/** The overlays the user asked for. */
+export interface Overlays {
+  /** Visible layers, drawn in list order (the last on top). */
+  readonly layers: readonly OverlayLayer[];
+  /** Settlement upgrading counted up to this budget year; null = all years. */
+  readonly upgradingYear: number | null;
+  /** Program of the social-card overlay. */
+  readonly card: CardProgram;
+  /** Program of the gap and leakage overlays. */
+  readonly gapProgram: ProgramId;
+  /** Bivariate colouring of the map instead of the choropleth; null = off. */
+  readonly bivariate: BivariateChoice | null;
+}
+
+/** No overlays: KJP Plus for cards, KB for gap and leakage, all years, bivariate off. */
+export const DEFAULT_OVERLAYS: Overlays = {
+  layers: [],
+  upgradingYear: null,
+  card: 'kjp_plus',
+  gapProgram: 'kb',
+  bivariate: null,
+};
+
+/** Default overlay opacity, percent. */
+export const DEFAULT_OVERLAY_OPACITY = 100;
+/** Lowest overlay opacity the view keeps, percent. */
+export const MIN_OVERLAY_OPACITY = 10;
+
+/** Type guard for an overlay id. */
+export function isOverlayId(x: unknown): x is OverlayId {
+  return typeof x === 'string' && (OVERLAY_IDS as readonly string[]).includes(x);
+}
+
+/** Type guard for a social-card program. */
+export function isCardProgram(x: unknown): x is CardProgram {
+  return typeof x === 'string' && (CARD_PROGRAMS as readonly string[]).includes(x);
+}
+
+/** Type guard for a program id. */
+export function isProgramId(x: unknown): x is ProgramId {
+  return typeof x === 'string' && (PROGRAM_IDS as readonly string[]).includes(x);
+}
+
+/** Field-by-field equality of two overlay settings. */
+export function sameOverlays(a: Overlays, b: Overlays): boolean {
+  return (
+    a.layers.length === b.layers.length &&
+    a.layers.every((l, i) => l.id === b.layers[i]?.id && l.opacity === b.layers[i]?.opacity) &&
+    a.upgradingYear === b.upgradingYear &&
+    a.card === b.card &&
+    a.gapProgram === b.gapProgram &&
+    (a.bivariate === null || b.bivariate === null
+      ? a.bivariate === b.bivariate
+      : a.bivariate.need === b.bivariate.need && a.bivariate.program === b.bivariate.program)
+  );
+}
+
 /** Everything the URL stores. */
 export interface View {
   readonly level: ViewLevel;
@@ -53,6 +144,8 @@ export interface View {
   readonly lang: Lang;
   /** 'offline' (no basemap) or a MapLibre style URL. */
   readonly basemap: string;
+  /** Intervention overlays and bivariate mode. */
+  readonly overlays: Overlays;
 }
 
 /** The default view: Jakarta's kota, extreme-poverty rate, 5 quantile classes, March 2024, Indonesian. */
@@ -70,6 +163,7 @@ export const DEFAULT_VIEW: View = {
   viewport: null,
   lang: 'id',
   basemap: 'offline',
+  overlays: DEFAULT_OVERLAYS,
 };
 
 /** Smallest minimum cell size the URL may set (households); below it small counts re-identify people. */
@@ -172,6 +266,7 @@ export function sameView(a: View, b: View, ignoreViewport = false): boolean {
     a.minCell === b.minCell &&
     a.lang === b.lang &&
     a.basemap === b.basemap &&
+    sameOverlays(a.overlays, b.overlays) &&
     (ignoreViewport || sameViewport(a.viewport, b.viewport))
   );
 }

@@ -161,6 +161,10 @@ export function referenceIndicators(
     if (!h.ktp_dki) add(acc, 'nonktp', 1);
     if (h.validation_status !== 'belum') add(acc, 'visited', 1);
     add(acc, `status_${h.validation_status}`, 1);
+    if (h.desil === 1) {
+      const reachedBy = Object.values(programs(h)).filter((p) => Math.min(p.e, p.r) > 0).length;
+      add(acc, reachedBy === 0 ? 'd1_none' : reachedBy === 1 ? 'd1_one' : 'd1_many', 1);
+    }
     for (const [id, p] of Object.entries(programs(h))) {
       const reach = Math.min(p.e, p.r);
       add(acc, `${id}_e`, p.e);
@@ -221,6 +225,10 @@ export function referenceIndicators(
         g('status_tidak_ditemukan'),
         g('visited'),
       ]),
+      desil1_unreached_households: val(g('d1_none'), null, [g('d1_none')]),
+      desil1_unreached_share: val(g('d1_none'), g('desil1'), [g('d1_none'), g('desil1')]),
+      desil1_one_program_share: val(g('d1_one'), g('desil1'), [g('d1_one'), g('desil1')]),
+      desil1_multi_program_share: val(g('d1_many'), g('desil1'), [g('d1_many'), g('desil1')]),
       kumuh_rw: a.kumuh,
       upgrading_coverage: a.kumuh === 0 ? null : a.upgraded / a.kumuh,
     };
