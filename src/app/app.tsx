@@ -11,10 +11,16 @@ import { siblingRank } from '../state/ranking';
 import { useAreaDetails } from '../state/use-area-details';
 import { useDataset } from '../state/use-dataset';
 import { useMapValues } from '../state/use-map-values';
+import { buildBivariatePicture, buildOverlayPicture } from '../state/overlays';
+import { effectiveArea } from '../state/query-filters';
+import { useOverlays } from '../state/use-overlays';
 import { useViewState } from '../state/url-state';
 import type { View, ViewLevel } from '../state/view-state';
 import { Controls } from '../features/controls/controls';
 import { Legend } from '../features/legend/legend';
+import { BivariatePanel } from '../features/overlays/bivariate-panel';
+import { LayerPanel } from '../features/overlays/layer-panel';
+import { BivariateLegend, OverlayLegends } from '../features/overlays/overlay-legend';
 import { MapView, boundsOf, boundsOfAll } from '../features/map/map-view';
 import { Breadcrumb } from '../features/navigation/breadcrumb';
 import { AreaPanel } from '../features/panel/area-panel';
@@ -43,6 +49,7 @@ export function App() {
   const data = useDataset(db, view.period);
   const mapValues = useMapValues(db, data.version, view);
   const details = useAreaDetails(db, data.version, view);
+  const overlayState = useOverlays(db, data.version, view);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('area');
 
@@ -62,6 +69,10 @@ export function App() {
     [rows, areasByCode],
   );
   const suppressedCodes = useMemo(() => new Set(choropleth.suppressed.map((s) => s.code)), [choropleth]);
+  const overlayPicture = useMemo(() => buildOverlayPicture(overlayState.data, view.overlays), [overlayState.data, view.overlays]);
+  const bivData = view.overlays.bivariate ? (overlayState.data?.bivariate ?? null) : null;
+  const bivariate = useMemo(() => (bivData ? buildBivariatePicture(bivData, overlayState.data?.key ?? '') : null), [bivData, overlayState.data?.key]);
+  const overlayArea = view.selected ?? effectiveArea(view);
 
   // Fit the map to the area drilled into, except for the view a reloaded URL restored. Selecting
   // an area only outlines it: the camera stays where the user put it.
@@ -146,6 +157,26 @@ export function App() {
 
       <aside className="app__controls">
         <Controls view={view} areas={areas} setView={setView} />
+        <LayerPanel
+          lang={lang}
+          overlays={view.overlays}
+          onChange={(overlays) => setView({ overlays })}
+          years={overlayState.data?.years ?? []}
+          combinations={overlayState.data?.combinations ?? null}
+          areaName={(overlayArea && areasByCode.get(overlayArea)?.name) ?? 'DKI Jakarta'}
+          minCell={view.minCell}
+          loading={overlayState.loading}
+          error={overlayState.error}
+        />
+        <BivariatePanel
+          lang={lang}
+          choice={view.overlays.bivariate}
+          onChange={(choice) => setView((v) => ({ ...v, overlays: { ...v.overlays, bivariate: choice } }))}
+          defaultNeed={ind.group === 'need' ? ind.id : 'extreme_poverty_rate'}
+          hnlc={bivariate?.hnlc ?? null}
+          selected={view.selected}
+          onSelect={(code) => setView({ selected: code })}
+        />
       </aside>
 
       <main className="app__main">
@@ -186,9 +217,10 @@ export function App() {
               boundaries={data.boundaries}
               level={view.level}
               parent={view.parent}
-              fill={choropleth.fill}
-              fillKey={choropleth.fillKey}
-              suppressed={suppressedCodes}
+              fill={bivariate?.fill ?? choropleth.fill}
+              fillKey={bivariate?.fillKey ?? choropleth.fillKey}
+              suppressed={bivariate?.suppressed ?? suppressedCodes}
+              overlays={overlayPicture.layers}
               selected={view.selected}
               fitTo={fitTo}
               initialViewport={view.viewport}
@@ -222,17 +254,32 @@ export function App() {
           )}
           {mapValues.data && (
             <div className="app__legend" data-testid="legend">
-              <Legend
-                title={ind.label[lang]}
-                unit={ind.unit}
-                breaks={choropleth.breaks}
-                colors={choropleth.colors}
-                counts={choropleth.counts}
-                suppressed={choropleth.suppressed}
-                noData={choropleth.noData}
-                minCell={view.minCell}
-                lang={lang}
-              />
+              {bivariate && view.overlays.bivariate && bivData ? (
+                <BivariateLegend
+                  lang={lang}
+                  needLabel={indicator(view.overlays.bivariate.need).label[lang]}
+                  coverageLabel={indicator(`${view.overlays.bivariate.program}_coverage`).label[lang]}
+                  counts={bivariate.counts}
+                  needBounds={bivData.needBounds}
+                  coverageBounds={bivData.coverageBounds}
+                  needUnit={indicator(view.overlays.bivariate.need).unit}
+                  suppressed={bivariate.suppressed.size}
+                  minCell={view.minCell}
+                />
+              ) : (
+                <Legend
+                  title={ind.label[lang]}
+                  unit={ind.unit}
+                  breaks={choropleth.breaks}
+                  colors={choropleth.colors}
+                  counts={choropleth.counts}
+                  suppressed={choropleth.suppressed}
+                  noData={choropleth.noData}
+                  minCell={view.minCell}
+                  lang={lang}
+                />
+              )}
+              <OverlayLegends legends={overlayPicture.legends} lang={lang} minCell={view.minCell} />
               <p className="app__attribution">{t(lang, 'app.syntheticBoundaries')}</p>
             </div>
           )}

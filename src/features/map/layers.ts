@@ -131,6 +131,8 @@ export interface LayerInput {
   readonly zoom: number;
   /** True when an online basemap is drawn under the layers (land hidden, fills translucent). */
   readonly basemap: boolean;
+  /** Overlay layers drawn above the outlines and below highlight, selection and labels. */
+  readonly overlays?: readonly Layer[];
 }
 
 /** Id of the pickable fill layer of a level. */
@@ -150,7 +152,8 @@ function polygonOf(d: AreaPolygon): AreaPolygon['polygon'] {
 
 /**
  * The map's deck.gl layers, bottom to top: land, one choropleth and one hatch per level (only the
- * coloured level visible, so switching level never re-tessellates), outlines, selection, labels.
+ * coloured level visible, so switching level never re-tessellates), outlines, overlays, selection,
+ * labels.
  */
 export function buildLayers(input: LayerInput): Layer[] {
   const { geometry, level } = input;
@@ -205,6 +208,7 @@ export function buildLayers(input: LayerInput): Layer[] {
       }),
     );
   }
+  layers.push(...(input.overlays ?? []));
   layers.push(
     new PathLayer<AreaRing>({
       id: 'highlight',

@@ -8,11 +8,13 @@ import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Lang } from '../../lib/i18n';
 import { boundsOfAll, isInParent, labelCharset, labelsFromOverride, ringsOfCodes, selectLabels, setKey, type AreaLevel, type AreaPolygon } from './areas';
 import { buildLayers, choroplethId, createMapGeometry, type MapBoundaries, type Rgba } from './layers';
+import { anchorIndex, buildOverlayLayers, prepareOverlays, type MapOverlay } from './overlay-layers';
 import './map-view.css';
 import { SYNTHETIC_ATTRIBUTION, addAttributionCarrier, offlineStyle } from './offline-style';
 
 export { AREA_LEVELS, boundsOf, boundsOfAll, featureCode, featureName, isInParent, type AreaLevel, type BBox } from './areas';
 export type { MapBoundaries, Rgba } from './layers';
+export type { MapOverlay } from './overlay-layers';
 
 // Vite bundles the worker as a separate asset; MapLibre cannot find it on its own.
 maplibregl.setWorkerUrl(workerUrl);
@@ -78,7 +80,11 @@ export interface MapViewProps {
   lang?: Lang;
   /** Called when the map and the deck layers have finished drawing after a change. */
   onRendered?: () => void;
+  /** Intervention overlays above the choropleth, first drawn lowest; default none. */
+  overlays?: readonly MapOverlay[];
 }
+
+const NO_OVERLAYS: readonly MapOverlay[] = [];
 
 const FALLBACK_VIEW: MapViewport = { lon: 106.83, lat: -6.2, zoom: 9.5 };
 const FIT_PADDING = 32;
@@ -301,6 +307,11 @@ export function MapView(props: MapViewProps): ReactElement {
     [geometry, props.labels],
   );
   const basemap = props.basemapUrl !== null && props.basemapUrl !== undefined;
+  const overlays = props.overlays ?? NO_OVERLAYS;
+  const anchors = useMemo(() => anchorIndex(geometry), [geometry]);
+  const prepared = useMemo(() => prepareOverlays(overlays, { geometry, anchors }), [overlays, geometry, anchors]);
+  const overlaysKey = prepared.map((o) => `${o.id}:${o.key}:${o.opacity}`).join(',');
+  const overlayIds = prepared.map((o) => o.id.replace(/^overlay-/, '')).join(',');
 
   // Layers are cheap descriptions: rebuilt each render, deck.gl diffs them by id.
   useEffect(() => {
@@ -319,6 +330,7 @@ export function MapView(props: MapViewProps): ReactElement {
         charset,
         zoom,
         basemap,
+        overlays: buildOverlayLayers(prepared),
       }),
     });
   });
@@ -326,6 +338,14 @@ export function MapView(props: MapViewProps): ReactElement {
   useEffect(() => {
     markBusyRef.current();
   }, [geometry, props.level, props.parent, props.fillKey, suppressedKey, highlightedRings, selectedRings, labels, basemap]);
+
+  // Overlay ids on the region, set together with the busy mark, so a test can wait for
+  // "these overlays drawn" as `data-overlays` plus `data-render-state="idle"`.
+  useEffect(() => {
+    markBusyRef.current();
+    const region = regionRef.current;
+    if (region) region.dataset['overlays'] = overlayIds;
+  }, [overlaysKey, overlayIds]);
 
   const fitKey = props.fitTo?.key ?? null;
   useEffect(() => {

@@ -1,0 +1,83 @@
+/** Strings of the overlays feature (id/en); the shared dictionary does not have them. */
+import type { Lang } from '../../lib/i18n';
+
+const S = {
+  title: { id: 'Lapisan intervensi', en: 'Intervention layers' },
+  hint: {
+    id: 'Lapisan digambar di atas peta kebutuhan; yang teratas di daftar digambar paling atas.',
+    en: 'Layers are drawn over the need map; the top of the list is drawn on top.',
+  },
+  'layer.upgrading': { id: 'Penataan kampung (RW kumuh, CAP/CIP)', en: 'Settlement upgrading (slum RWs, CAP/CIP)' },
+  'layer.kb': { id: 'KB: PUS dan cakupan', en: 'KB: couples and coverage' },
+  'layer.pmt_balita': { id: 'PMT balita: sasaran dan cakupan', en: 'PMT toddlers: eligible and coverage' },
+  'layer.pmt_lansia': { id: 'PMT lansia: sasaran dan cakupan', en: 'PMT elderly: eligible and coverage' },
+  'layer.cards': { id: 'Kartu sosial: cakupan', en: 'Social cards: coverage' },
+  'layer.gap': { id: 'Kesenjangan: berhak tapi belum menerima', en: 'Gap: eligible but not reached' },
+  'layer.leakage': { id: 'Kebocoran: penerima desil > 4', en: 'Leakage: recipients in desil > 4' },
+  'layer.convergence': { id: 'Konvergensi: desil 1 tanpa program', en: 'Convergence: desil 1 reached by none' },
+  'layer.validation': { id: 'Verifikasi lapangan: progres', en: 'Field validation: progress' },
+  show: { id: 'Tampilkan {layer}', en: 'Show {layer}' },
+  up: { id: 'Naikkan {layer}', en: 'Move {layer} up' },
+  down: { id: 'Turunkan {layer}', en: 'Move {layer} down' },
+  opacity: { id: 'Opasitas', en: 'Opacity' },
+  year: { id: 'Sampai tahun anggaran', en: 'Up to budget year' },
+  allYears: { id: 'semua tahun', en: 'all years' },
+  card: { id: 'Kartu', en: 'Card' },
+  program: { id: 'Program', en: 'Program' },
+  'size.eligible': { id: 'Ukuran: jumlah sasaran berhak', en: 'Size: eligible' },
+  'size.gap': { id: 'Ukuran: berhak tetapi belum menerima', en: 'Size: eligible not reached' },
+  'size.leak': { id: 'Ukuran: penerima di desil > 4', en: 'Size: recipients in desil > 4' },
+  'size.registry': { id: 'Ukuran: rumah tangga terdata', en: 'Size: registry households' },
+  colour: { id: 'Warna: {what}', en: 'Colour: {what}' },
+  shown: { id: '{n} wilayah bersimbol', en: '{n} areas with a symbol' },
+  hatched: { id: 'Arsiran: porsi desil 1 tanpa program', en: 'Hatching: share of desil 1 reached by none' },
+  suppressed: { id: '{n} wilayah disembunyikan (< {k} rumah tangga)', en: '{n} areas hidden (< {k} households)' },
+  noLeakage: { id: 'KB tidak punya kebocoran (KB untuk semua PUS). Pilih program lain.', en: 'KB has no leakage (KB is for every couple). Choose another program.' },
+  'cat.none': { id: 'RW kumuh, belum ada penataan', en: 'Slum RW, no upgrading yet' },
+  'cat.planned': { id: 'direncanakan (CAP/CIP)', en: 'planned (CAP/CIP)' },
+  'cat.cap': { id: 'CAP berjalan/selesai', en: 'CAP under way/done' },
+  'cat.cip': { id: 'CIP berjalan', en: 'CIP under way' },
+  'cat.done': { id: 'CIP selesai', en: 'CIP done' },
+  grades: { id: 'Tebal garis: tingkat kumuh', en: 'Line width: slum grade' },
+  'grade.sangat_ringan': { id: 'sangat ringan', en: 'very light' },
+  'grade.ringan': { id: 'ringan', en: 'light' },
+  'grade.sedang': { id: 'sedang', en: 'medium' },
+  'grade.berat': { id: 'berat', en: 'heavy' },
+  'grade.tidak': { id: 'tidak kumuh', en: 'not a slum' },
+  upgradingTitle: { id: 'Penataan kampung {year}', en: 'Settlement upgrading {year}' },
+  upTo: { id: 's.d. {year}', en: 'to {year}' },
+  areas: { id: '{n} RW', en: '{n} RWs' },
+  bivariate: { id: 'Mode bivariat: kebutuhan × cakupan', en: 'Bivariate: need × coverage' },
+  bivariateOn: { id: 'Warnai peta dengan kebutuhan × cakupan', en: 'Colour the map by need × coverage' },
+  need: { id: 'Kebutuhan (sumbu →)', en: 'Need (axis →)' },
+  coverage: { id: 'Cakupan program (sumbu ↑)', en: 'Program coverage (axis ↑)' },
+  bivLegend: { id: 'Kebutuhan × cakupan (tersil)', en: 'Need × coverage (terciles)' },
+  bivLow: { id: 'rendah', en: 'low' },
+  bivHigh: { id: 'tinggi', en: 'high' },
+  bivCell: { id: 'kebutuhan {x}, cakupan {y}: {n} wilayah', en: 'need {x}, coverage {y}: {n} areas' },
+  bivBounds: { id: 'Batas tersil {what}: {a} dan {b}', en: 'Tercile bounds of {what}: {a} and {b}' },
+  hnlcTitle: { id: 'Kebutuhan tinggi, cakupan rendah', en: 'High need, low coverage' },
+  hnlcHint: {
+    id: 'Urut dari kebutuhan tertinggi; pilih untuk menyorot di peta.',
+    en: 'Highest need first; choose one to select it on the map.',
+  },
+  hnlcNone: { id: 'Tidak ada wilayah di sel ini.', en: 'No area in this cell.' },
+  hnlcMore: { id: '… dan {n} wilayah lainnya', en: '… and {n} more areas' },
+  hnlcItem: { id: '{need} kebutuhan, {coverage} cakupan', en: '{need} need, {coverage} coverage' },
+  combosTitle: { id: 'Kombinasi program desil 1 di {area}', en: 'Programme combinations of desil 1 in {area}' },
+  combosNone: { id: 'tanpa program', en: 'no programme' },
+  combosOther: { id: 'lainnya (kombinasi kecil digabung)', en: 'other (small combinations merged)' },
+  combosProgram: { id: 'Program yang menjangkau', en: 'Programmes reaching them' },
+  combosHouseholds: { id: 'Rumah tangga', en: 'Households' },
+  hidden: { id: 'disembunyikan (< {k} rumah tangga)', en: 'hidden (< {k} households)' },
+  loading: { id: 'Memuat lapisan…', en: 'Loading layers…' },
+  error: { id: 'Lapisan gagal dimuat: {message}', en: 'Layers failed to load: {message}' },
+} as const;
+
+/** A key of the overlays strings. */
+export type OverlayStringKey = keyof typeof S;
+
+/** An overlays string in `lang`, with `{name}` placeholders filled from `params`. */
+export function s(lang: Lang, key: OverlayStringKey, params: Record<string, string> = {}): string {
+  return S[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+}
