@@ -59,7 +59,7 @@ describe('LayerPanel', () => {
     const cells = [...table.querySelectorAll('tbody tr')].map((tr) => tr.textContent);
     expect(cells).toEqual([
       'Family planning (KB) + Jakarta Elderly Card (KLJ)40',
-      'no programme12',
+      'no program12',
       'other (small combinations merged)hidden (< 10 households)',
     ]);
   });
