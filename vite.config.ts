@@ -4,6 +4,12 @@ import react from '@vitejs/plugin-react';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import {
+  noDynamicCodePlugin,
+  precompressPlugin,
+  securityHeadersPlugin,
+  serviceWorkerPlugin,
+} from './src/sw/build-plugin';
 
 const DEMO_DIR = resolve(import.meta.dirname, 'data/demo');
 const DEMO_FILES = new Set([
@@ -49,8 +55,16 @@ function demoData(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), demoData()],
-  worker: { format: 'es' },
+  plugins: [
+    react(),
+    demoData(),
+    noDynamicCodePlugin(),
+    securityHeadersPlugin(),
+    serviceWorkerPlugin([{ dir: DEMO_DIR, urlPrefix: 'data/demo/', names: DEMO_FILES }]),
+    precompressPlugin(),
+  ],
+  // Workers are bundled separately: the DuckDB worker needs the dependency rewrites too.
+  worker: { format: 'es', plugins: () => [noDynamicCodePlugin()] },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
   test: {

@@ -46,13 +46,17 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-/** Opens a page on the app at `query` (e.g. `?lvl=rw`), recording errors and requests. */
+/**
+ * Opens a page on the app at `query` (e.g. `?lvl=rw`), recording errors and requests; `base` is
+ * the app's URL (default: the global preview server's).
+ */
 export async function openApp(
   context: BrowserContext,
   query = '',
+  base: string = baseUrl(),
 ): Promise<{ page: Page; record: PageRecord }> {
   const page = await context.newPage();
-  const origin = new URL(baseUrl()).origin;
+  const origin = new URL(base).origin;
   const record: PageRecord = { consoleErrors: [], pageErrors: [], offOrigin: [], cspViolations: [] };
   page.on('console', (msg) => {
     if (msg.type() === 'error') record.consoleErrors.push(msg.text());
@@ -69,7 +73,7 @@ export async function openApp(
     });
   });
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${baseUrl()}${query}`);
+  await page.goto(`${base}${query}`);
   return { page, record };
 }
 
