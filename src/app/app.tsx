@@ -9,6 +9,7 @@ import { buildChoropleth } from '../state/choropleth';
 import type { AreaEntry } from '../state/dataset';
 import { siblingRank } from '../state/ranking';
 import { useAreaDetails } from '../state/use-area-details';
+import { briefingArea } from '../state/use-briefing';
 import { useDataset } from '../state/use-dataset';
 import { useMapValues } from '../state/use-map-values';
 import { buildBivariatePicture, buildOverlayPicture } from '../state/overlays';
@@ -26,6 +27,8 @@ import { Breadcrumb } from '../features/navigation/breadcrumb';
 import { AreaPanel } from '../features/panel/area-panel';
 import { SearchBox } from '../features/search/search-box';
 import { AreaTable } from '../features/table/area-table';
+import { BriefingButton } from '../features/briefing/briefing-button';
+import { BriefingView } from '../features/briefing/briefing-view';
 import { useDatabase } from './use-database';
 
 const PERIOD_IDS = POVERTY_PERIODS.map((p) => p.id);
@@ -52,6 +55,7 @@ export function App() {
   const overlayState = useOverlays(db, data.version, view);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('area');
+  const [briefingOpen, setBriefingOpen] = useState(false);
 
   const ind = indicator(view.indicator);
   const areas = useMemo(() => data.dataset?.areas ?? [], [data.dataset]);
@@ -94,6 +98,18 @@ export function App() {
           });
     return bbox ? { bbox, key } : null;
   }, [data.boundaries, fitCode]);
+
+  // The briefing's map fits the area the briefing is about (the drilled or filtered area).
+  const briefingCode = briefingArea(view);
+  const briefingFit = useMemo(() => {
+    if (!data.boundaries) return null;
+    const level = briefingCode ? levelOfCode(briefingCode) : null;
+    const bbox =
+      briefingCode && level && level !== 'provinsi'
+        ? boundsOf(data.boundaries[level], briefingCode, level)
+        : boundsOfAll({ type: 'FeatureCollection', features: data.boundaries.kota.features.filter((f) => f.properties?.kota_code !== '31.01') });
+    return bbox ? { bbox, key: `briefing-${briefingCode ?? 'root'}` } : null;
+  }, [data.boundaries, briefingCode]);
 
   const drill = (code: string): void => {
     const level = levelOfCode(code);
@@ -138,6 +154,7 @@ export function App() {
           areas={areas}
           onChoose={(area) => setView((v) => viewFor(area, v))}
         />
+        <BriefingButton lang={lang} disabled={appState !== 'ready'} onOpen={() => setBriefingOpen(true)} />
         <div className="app__lang" role="group" aria-label={t(lang, 'lang.switch')}>
           {(['id', 'en'] as const).map((l) => (
             <button
@@ -339,6 +356,39 @@ export function App() {
         </div>
       </aside>
       {/* slot:briefing (issue 6) */}
+      {briefingOpen && data.dataset && data.boundaries && mapValues.data && (
+        <BriefingView
+          db={db}
+          dataVersion={data.version}
+          view={view}
+          setView={setView}
+          dataset={data.dataset}
+          areasByCode={areasByCode}
+          choropleth={{ ...choropleth, suppressed: choropleth.suppressed.length, noData: choropleth.noData.length }}
+          onClose={() => setBriefingOpen(false)}
+          renderMap={(slot) => (
+            <MapView
+              key={slot.key}
+              boundaries={data.boundaries!}
+              level={view.level}
+              parent={view.parent}
+              fill={choropleth.fill}
+              fillKey={choropleth.fillKey}
+              suppressed={suppressedCodes}
+              selected={null}
+              fitTo={briefingFit}
+              labels={null}
+              lang={lang}
+              basemapUrl={view.basemap === 'offline' ? null : view.basemap}
+              ariaLabel={slot.ariaLabel}
+              interactive={false}
+              pixelRatio={slot.pixelRatio}
+              captureRef={slot.captureRef}
+              onRendered={slot.onRendered}
+            />
+          )}
+        />
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactElement, type Ref } from 'react';
 import type { Lang } from '../../lib/i18n';
 import { boundsOfAll, isInParent, labelCharset, labelsFromOverride, ringsOfCodes, selectLabels, setKey, type AreaLevel, type AreaPolygon } from './areas';
 import { buildLayers, choroplethId, createMapGeometry, type MapBoundaries, type Rgba } from './layers';
@@ -31,6 +31,21 @@ export interface MapHover {
   code: string;
   x: number;
   y: number;
+}
+
+/** A picture of the map as drawn: MapLibre and deck.gl composited, `pixelRatio` device px per CSS px. */
+export interface MapImage {
+  readonly canvas: HTMLCanvasElement;
+  /** Ground metres per CSS pixel at the map's centre. */
+  readonly metresPerPixel: number;
+}
+
+/** What a parent can ask of a map given `captureRef`. */
+export interface MapCapture {
+  /** Waits until the map and its layers have finished drawing, then copies both canvases into one. */
+  capture(): Promise<MapImage>;
+  /** Ground metres per CSS pixel at the map's centre now. */
+  metresPerPixel(): number;
 }
 
 /** A label to draw instead of the default ones. */
@@ -80,6 +95,12 @@ export interface MapViewProps {
   lang?: Lang;
   /** Called when the map and the deck layers have finished drawing after a change. */
   onRendered?: () => void;
+  /** Pan, zoom and the zoom buttons; default true. Read once at mount. */
+  interactive?: boolean;
+  /** Drawing-buffer pixels per CSS pixel; default the screen's. Read once at mount. */
+  pixelRatio?: number;
+  /** Receives the capture API; the canvases then keep their drawing buffers. Read once at mount. */
+  captureRef?: Ref<MapCapture>;
   /** Intervention overlays above the choropleth, first drawn lowest; default none. */
   overlays?: readonly MapOverlay[];
 }
@@ -87,6 +108,8 @@ export interface MapViewProps {
 const NO_OVERLAYS: readonly MapOverlay[] = [];
 
 const FALLBACK_VIEW: MapViewport = { lon: 106.83, lat: -6.2, zoom: 9.5 };
+/** Earth's equatorial circumference in metres (web mercator) over MapLibre's 512 px tile. */
+const METRES_PER_PX_Z0 = 40_075_016.686 / 512;
 const FIT_PADDING = 32;
 const ZOOM_TITLES: Record<Lang, { in: string; out: string }> = {
   id: { in: 'Perbesar', out: 'Perkecil' },
@@ -137,6 +160,39 @@ export function MapView(props: MapViewProps): ReactElement {
   const lastHover = useRef<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [zoom, setZoom] = useState(() => props.initialViewport?.zoom ?? FALLBACK_VIEW.zoom);
+  const idleWaiters = useRef<(() => void)[]>([]);
+
+  useImperativeHandle(
+    props.captureRef,
+    (): MapCapture => {
+      const metresPerPixel = (): number => {
+        const map = mapRef.current;
+        if (!map) return Number.NaN;
+        return (METRES_PER_PX_Z0 * Math.cos((map.getCenter().lat * Math.PI) / 180)) / 2 ** map.getZoom();
+      };
+      return {
+        metresPerPixel,
+        capture: async () => {
+          if (regionRef.current?.dataset['renderState'] !== 'idle') {
+            await new Promise<void>((resolve) => idleWaiters.current.push(resolve));
+          }
+          const map = mapRef.current;
+          if (!map) throw new Error('the map is not available');
+          const base = map.getCanvas();
+          const out = document.createElement('canvas');
+          out.width = base.width;
+          out.height = base.height;
+          const ctx = out.getContext('2d');
+          if (!ctx) throw new Error('no 2D canvas context');
+          ctx.drawImage(base, 0, 0);
+          const deck = overlayRef.current?.getCanvas();
+          if (deck) ctx.drawImage(deck, 0, 0, out.width, out.height);
+          return { canvas: out, metresPerPixel: metresPerPixel() };
+        },
+      };
+    },
+    [],
+  );
 
   useEffect(() => {
     propsRef.current = props;
@@ -171,6 +227,10 @@ export function MapView(props: MapViewProps): ReactElement {
         maxPitch: 0,
         renderWorldCopies: false,
         locale: { 'Map.Title': init.ariaLabel },
+        interactive: init.interactive ?? true,
+        ...(init.pixelRatio ? { pixelRatio: init.pixelRatio } : {}),
+        // Capture copies the canvas after rendering, so its drawing buffer must survive the frame.
+        ...(init.captureRef ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
       });
     } catch {
       // No WebGL (old browser, disabled GPU, jsdom): say so; the table still shows the data.
@@ -181,7 +241,7 @@ export function MapView(props: MapViewProps): ReactElement {
     setZoom(roundZoom(map.getZoom()));
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    if (init.interactive ?? true) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
     setZoomTitles(container, init.lang ?? 'id');
     map.getCanvas().setAttribute('role', 'application');
@@ -190,6 +250,7 @@ export function MapView(props: MapViewProps): ReactElement {
     const settle = (): void => {
       if (busy.map || busy.deck) return;
       region.dataset['renderState'] = 'idle';
+      for (const resolve of idleWaiters.current.splice(0)) resolve();
       propsRef.current.onRendered?.();
     };
     markBusyRef.current = () => {
@@ -210,6 +271,7 @@ export function MapView(props: MapViewProps): ReactElement {
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
+      ...(init.pixelRatio ? { useDevicePixels: init.pixelRatio } : {}),
       onHover: (info) => {
         const code = pickedCode(info);
         map.getCanvas().style.cursor = code ? 'pointer' : '';
