@@ -15,6 +15,7 @@ import { useMapValues } from '../state/use-map-values';
 import { buildBivariatePicture, buildOverlayPicture } from '../state/overlays';
 import { effectiveArea } from '../state/query-filters';
 import { useOverlays } from '../state/use-overlays';
+import { useRanking } from '../state/use-ranking';
 import { useViewState } from '../state/url-state';
 import type { View, ViewLevel } from '../state/view-state';
 import { Controls } from '../features/controls/controls';
@@ -27,6 +28,7 @@ import { Breadcrumb } from '../features/navigation/breadcrumb';
 import { AreaPanel } from '../features/panel/area-panel';
 import { SearchBox } from '../features/search/search-box';
 import { AreaTable } from '../features/table/area-table';
+import { RankingTab } from '../features/ranking/ranking-tab';
 import { BriefingButton } from '../features/briefing/briefing-button';
 import { BriefingView } from '../features/briefing/briefing-view';
 import { useDatabase } from './use-database';
@@ -55,6 +57,7 @@ export function App() {
   const overlayState = useOverlays(db, data.version, view);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('area');
+  const ranking = useRanking(db, data.version, view, sideTab === 'ranking');
   const [briefingOpen, setBriefingOpen] = useState(false);
 
   const ind = indicator(view.indicator);
@@ -238,6 +241,7 @@ export function App() {
               fillKey={bivariate?.fillKey ?? choropleth.fillKey}
               suppressed={bivariate?.suppressed ?? suppressedCodes}
               overlays={overlayPicture.layers}
+              highlighted={ranking.highlighted}
               selected={view.selected}
               fitTo={fitTo}
               initialViewport={view.viewport}
@@ -352,6 +356,16 @@ export function App() {
             </>
           )}
           {/* slot:ranking-tab (issue 5) */}
+          {sideTab === 'ranking' && (
+            <RankingTab
+              lang={lang}
+              view={view}
+              setView={setView}
+              ranking={ranking}
+              boundaries={data.boundaries}
+              dataset={data.dataset}
+            />
+          )}
           {/* slot:import-tab (issue 7) */}
         </div>
       </aside>
