@@ -1,7 +1,9 @@
 /**
  * Atomic table loads: decode the bytes, stage them in a scratch table, check them against the data
- * contract, then `CREATE OR REPLACE` the real table in one transaction. A failed load drops the
- * staging table and leaves the previous table untouched.
+ * contract in one scan, then swap the real table in one transaction. When the staged columns
+ * already are the contract's (names, order, types), the staging table itself is renamed into
+ * place: no second copy of the rows. A failed load drops the staging table and leaves the previous
+ * table untouched.
  */
 import * as arrow from 'apache-arrow';
 import type { ColumnSpec, ColumnType } from './contracts';
@@ -104,9 +106,9 @@ export async function loadTable(ctx: LoadContext, data: LoadTableData): Promise<
     const staged = describe(db, stage);
     const select = data.columns
       ? validate(db, data.table, data.format, stage, staged, data.columns)
-      : '*';
+      : null;
     await ctx.step('commit');
-    commit(db, data.table, `SELECT ${select} FROM ${quoteIdent(stage)}`);
+    commit(db, data.table, stage, select);
   } finally {
     try {
       db.query(`DROP TABLE IF EXISTS ${quoteIdent(stage)}`);
@@ -360,13 +362,25 @@ interface Check {
   readonly column: string;
   readonly source: string;
   readonly cond: string;
+  /**
+   * A plain aggregate that is 0 when no row can match `cond` (cheaper than counting with a
+   * FILTER); when `exact`, it is the number of matching rows itself.
+   */
+  readonly screen?: { readonly sql: string; readonly exact: boolean };
   readonly describe: (count: number) => string;
   readonly fix: string;
 }
 
+/** Whether a staged DuckDB type already is the contract type (DuckDB names REAL `FLOAT`). */
+function sameType(staged: string, contract: ColumnType): boolean {
+  const t = staged.toUpperCase();
+  return t === contract || (contract === 'REAL' && t === 'FLOAT');
+}
+
 /**
  * Checks the staged columns against the contract and returns the SELECT list that casts them
- * to the contract types, in contract order. Throws `contract_violation` listing every problem.
+ * to the contract types, in contract order, or null when the staged table already is exactly
+ * the contract table. Throws `contract_violation` listing every problem.
  */
 function validate(
   db: IngestDb,
@@ -375,11 +389,16 @@ function validate(
   stage: string,
   staged: readonly ColumnInfo[],
   columns: readonly ColumnSpec[],
-): string {
+): string | null {
   const byName = new Map(staged.map((c) => [c.name.toLowerCase(), c]));
   const problems: string[] = [];
   const checks: Check[] = [];
   const select: string[] = [];
+  let asIs = staged.length === columns.length;
+  columns.forEach((spec, i) => {
+    const at = staged[i];
+    if (!at || at.name !== spec.name || !sameType(at.type, spec.type)) asIs = false;
+  });
   for (const spec of columns) {
     const found = byName.get(spec.name.toLowerCase());
     const out = quoteIdent(spec.name);
@@ -397,8 +416,9 @@ function validate(
       );
       continue;
     }
-    select.push(`CAST(${src} AS ${spec.type}) AS ${out}`);
-    checks.push(...columnChecks(spec, src, from));
+    const same = sameType(found.type, spec.type);
+    select.push(same ? `${src} AS ${out}` : `CAST(${src} AS ${spec.type}) AS ${out}`);
+    checks.push(...columnChecks(spec, src, from, same));
   }
   if (problems.length === 0 && checks.length > 0)
     problems.push(...runChecks(db, format, stage, checks));
@@ -411,18 +431,19 @@ function validate(
       problems,
     );
   }
-  return select.join(', ');
+  return asIs ? null : select.join(', ');
 }
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function columnChecks(spec: ColumnSpec, src: string, from: Family): Check[] {
+/** The value checks of one column; `same` when it is staged with its contract type (no casts). */
+function columnChecks(spec: ColumnSpec, src: string, from: Family, same: boolean): Check[] {
   const checks: Check[] = [];
-  const cast = `TRY_CAST(${src} AS ${spec.type})`;
+  const cast = same ? src : `TRY_CAST(${src} AS ${spec.type})`;
   const base = { column: spec.name, source: src };
-  if (from !== 'null') {
+  if (from !== 'null' && !same) {
     checks.push({
       ...base,
       cond: `${src} IS NOT NULL AND ${cast} IS NULL`,
@@ -444,6 +465,7 @@ function columnChecks(spec: ColumnSpec, src: string, from: Family): Check[] {
     checks.push({
       ...base,
       cond: `${src} IS NULL`,
+      screen: { sql: `count(*) - count(${src})`, exact: true },
       describe: (n) => `${plural(n, 'row is', 'rows are')} empty`,
       fix: 'this column must always have a value',
     });
@@ -453,6 +475,9 @@ function columnChecks(spec: ColumnSpec, src: string, from: Family): Check[] {
     checks.push({
       ...base,
       cond: `${cast} NOT BETWEEN ${lo} AND ${hi}`,
+      ...(same
+        ? { screen: { sql: `CASE WHEN min(${src}) < ${lo} OR max(${src}) > ${hi} THEN 1 ELSE 0 END`, exact: false } }
+        : {}),
       describe: (n) => `${plural(n, 'value is', 'values are')} outside ${lo}–${hi}`,
       fix: `keep values within ${lo}–${hi} (${spec.unit})`,
     });
@@ -461,7 +486,7 @@ function columnChecks(spec: ColumnSpec, src: string, from: Family): Check[] {
     const list = spec.values.map(quoteString).join(', ');
     checks.push({
       ...base,
-      cond: `${src} IS NOT NULL AND CAST(${src} AS VARCHAR) NOT IN (${list})`,
+      cond: `${src} IS NOT NULL AND ${from === 'text' ? src : `CAST(${src} AS VARCHAR)`} NOT IN (${list})`,
       describe: (n) => `${plural(n, 'value is', 'values are')} not an allowed code`,
       fix: `use one of ${spec.values.join(', ')}`,
     });
@@ -469,21 +494,38 @@ function columnChecks(spec: ColumnSpec, src: string, from: Family): Check[] {
   return checks;
 }
 
-/** Counts every check's hits in one scan, then fetches the first bad row of each failing check. */
+/** Runs aggregate expressions over the staging table in one scan; returns their values. */
+function scan(db: IngestDb, stage: string, exprs: readonly string[]): number[] {
+  if (exprs.length === 0) return [];
+  const cols = exprs.map((e, i) => `(${e})::DOUBLE AS c${i}`);
+  const row = db.query(`SELECT ${cols.join(', ')} FROM ${quoteIdent(stage)}`).get(0) as Record<
+    string,
+    number | null
+  > | null;
+  return exprs.map((_, i) => row?.[`c${i}`] ?? 0);
+}
+
+/**
+ * Counts every check's hits, then fetches the first bad row of each failing check. One scan
+ * screens all checks with plain aggregates (null counts, min/max against a range: about 2.5×
+ * cheaper than FILTERed counts on 700k rows, issue 8); only checks the screen cannot clear are
+ * counted exactly in a second scan.
+ */
 function runChecks(
   db: IngestDb,
   format: LoadFormat,
   stage: string,
   checks: readonly Check[],
 ): string[] {
-  const counts = checks.map((c, i) => `count(*) FILTER (WHERE ${c.cond})::DOUBLE AS c${i}`);
-  const row = db.query(`SELECT ${counts.join(', ')} FROM ${quoteIdent(stage)}`).get(0) as Record<
-    string,
-    number
-  > | null;
+  const filtered = (c: Check): string => `count(*) FILTER (WHERE ${c.cond})`;
+  const screened = scan(db, stage, checks.map((c) => c.screen?.sql ?? filtered(c)));
+  const recount = checks.flatMap((c, i) => (c.screen && !c.screen.exact && screened[i]! > 0 ? [i] : []));
+  const exact = scan(db, stage, recount.map((i) => filtered(checks[i]!)));
+  const counts = [...screened];
+  recount.forEach((i, k) => (counts[i] = exact[k]!));
   const problems: string[] = [];
   checks.forEach((c, i) => {
-    const n = row?.[`c${i}`] ?? 0;
+    const n = counts[i] ?? 0;
     if (n === 0) return;
     const first = db
       .query(
@@ -504,11 +546,21 @@ function rowLabel(format: LoadFormat, rowid: number): string {
   return `row ${n}`;
 }
 
-/** Replaces the table in one transaction, so readers see either the old or the new table. */
-function commit(db: IngestDb, table: string, select: string): void {
+/**
+ * Replaces the table in one transaction, so readers see either the old or the new table: the
+ * staging table is renamed into place when `select` is null, else copied through `select`.
+ */
+function commit(db: IngestDb, table: string, stage: string, select: string | null): void {
   db.query('BEGIN TRANSACTION');
   try {
-    db.query(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS ${select}`);
+    if (select === null) {
+      db.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      db.query(`ALTER TABLE ${quoteIdent(stage)} RENAME TO ${quoteIdent(table)}`);
+    } else {
+      db.query(
+        `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT ${select} FROM ${quoteIdent(stage)}`,
+      );
+    }
     db.query('COMMIT');
   } catch (e) {
     try {

@@ -2,7 +2,7 @@
  * SQL that derives per-household flags and pre-aggregates every measure per (rw_code, ktp_dki).
  * Poverty lines are parameters of the build (the user picks the period), never constants.
  */
-import { MEASURES } from './measures';
+import { MEASURES, type Measure } from './measures';
 import { ident } from './sql';
 
 /** The poverty lines the cube is built for (Rp per person per month). */
@@ -35,14 +35,32 @@ export function householdFlagsSql(params: CubeParams, table = 'households'): str
   FROM ${ident(table)}`;
 }
 
-/** SELECT that aggregates every measure per (rw_code, ktp_dki). */
-export function cubeSelectSql(params: CubeParams, table = 'households'): string {
-  const sums = MEASURES.map((m) => `sum(${m.expr})::BIGINT AS ${ident(m.name)}`).join(',\n  ');
+/** The aggregate of one measure over a group of households, as BIGINT. */
+function aggregateSql(m: Measure): string {
+  if (m.condition === 'TRUE') return 'count(*)::BIGINT';
+  if (m.condition !== undefined) return `count_if(${m.condition})::BIGINT`;
+  return `sum(${m.expr})::BIGINT`;
+}
+
+/** Group keys of the cube: per RW, split by Jakarta-ID status. */
+export const CUBE_KEYS = ['rw_code', 'ktp_dki'] as const;
+
+/**
+ * SELECT that aggregates every measure per group of `keys` (households columns; default the cube's
+ * (rw_code, ktp_dki); the benchmark groups by rw_code alone).
+ */
+export function cubeSelectSql(
+  params: CubeParams,
+  table = 'households',
+  keys: readonly string[] = CUBE_KEYS,
+): string {
+  const sums = MEASURES.map((m) => `${aggregateSql(m)} AS ${ident(m.name)}`).join(',\n  ');
+  const by = keys.map(ident).join(', ');
   return `WITH hh_flags AS (${householdFlagsSql(params, table)})
-SELECT rw_code, ktp_dki,
+SELECT ${by},
   ${sums}
 FROM hh_flags
-GROUP BY rw_code, ktp_dki`;
+GROUP BY ${by}`;
 }
 
 /** Replaces the `cube` table for the given poverty lines. */

@@ -11,6 +11,11 @@ export interface Measure {
   readonly name: string;
   /** SQL expression summed over households (a number per household row). */
   readonly expr: string;
+  /**
+   * For a household count: the condition alone. The cube counts it with `count_if`, about twice
+   * as fast in DuckDB-WASM as summing the equivalent CASE (issue 8).
+   */
+  readonly condition?: string;
   /** What a unit of the sum is. */
   readonly unit: 'households' | 'persons';
 }
@@ -18,6 +23,7 @@ export interface Measure {
 const hh = (name: string, condition: string): Measure => ({
   name,
   expr: `CASE WHEN ${condition} THEN 1 ELSE 0 END`,
+  condition,
   unit: 'households',
 });
 const persons = (name: string, expr: string): Measure => ({ name, expr, unit: 'persons' });
