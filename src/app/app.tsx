@@ -11,6 +11,7 @@ import { siblingRank } from '../state/ranking';
 import { useAreaDetails } from '../state/use-area-details';
 import { briefingArea } from '../state/use-briefing';
 import { useDataset } from '../state/use-dataset';
+import { useImport } from '../state/import/use-import';
 import { useMapValues } from '../state/use-map-values';
 import { buildBivariatePicture, buildOverlayPicture } from '../state/overlays';
 import { effectiveArea } from '../state/query-filters';
@@ -31,6 +32,7 @@ import { AreaTable } from '../features/table/area-table';
 import { RankingTab } from '../features/ranking/ranking-tab';
 import { BriefingButton } from '../features/briefing/briefing-button';
 import { BriefingView } from '../features/briefing/briefing-view';
+import { ImportTab } from '../features/import/import-tab';
 import { useDatabase } from './use-database';
 
 const PERIOD_IDS = POVERTY_PERIODS.map((p) => p.id);
@@ -52,6 +54,7 @@ export function App() {
   const lang: Lang = view.lang;
   const { db, error: dbError } = useDatabase();
   const data = useDataset(db, view.period);
+  const importer = useImport(db, data, view.period);
   const mapValues = useMapValues(db, data.version, view);
   const details = useAreaDetails(db, data.version, view);
   const overlayState = useOverlays(db, data.version, view);
@@ -84,6 +87,7 @@ export function App() {
   // Fit the map to the area drilled into, except for the view a reloaded URL restored. Selecting
   // an area only outlines it: the camera stays where the user put it.
   const fitCode = view.parent;
+  const storedId = data.dataset?.stored?.id ?? 'demo';
   const startFit = useRef(view.viewport ? (fitCode ?? 'root') : null);
   const fitTo = useMemo(() => {
     if (!data.boundaries) return null;
@@ -99,8 +103,9 @@ export function App() {
             // The mainland: Kepulauan Seribu lies far out in the bay and would shrink the city.
             features: data.boundaries.kota.features.filter((f) => f.properties?.kota_code !== '31.01'),
           });
-    return bbox ? { bbox, key } : null;
-  }, [data.boundaries, fitCode]);
+    // A new data set (an import, back to demo) fits again.
+    return bbox ? { bbox, key: `${key}@${storedId}` } : null;
+  }, [data.boundaries, fitCode, storedId]);
 
   // The briefing's map fits the area the briefing is about (the drilled or filtered area).
   const briefingCode = briefingArea(view);
@@ -301,7 +306,7 @@ export function App() {
                 />
               )}
               <OverlayLegends legends={overlayPicture.legends} lang={lang} minCell={view.minCell} />
-              <p className="app__attribution">{t(lang, 'app.syntheticBoundaries')}</p>
+              {(data.dataset?.syntheticBoundaries ?? true) && <p className="app__attribution">{t(lang, 'app.syntheticBoundaries')}</p>}
             </div>
           )}
         </div>
@@ -367,6 +372,9 @@ export function App() {
             />
           )}
           {/* slot:import-tab (issue 7) */}
+          {sideTab === 'import' && (
+            <ImportTab lang={lang} controller={importer} stored={data.dataset?.stored ?? null} ready={appState === 'ready'} />
+          )}
         </div>
       </aside>
       {/* slot:briefing (issue 6) */}

@@ -16,6 +16,7 @@ import {
 import { buildAreasSql } from '../query/areas';
 import { buildCubeSql } from '../query/cube';
 import { str, tableRows, type DbPort } from './db-port';
+import { SLOTS, usesDemo, type ImportStore, type Slot, type StoredSet } from './import/store';
 
 /** Boundaries per map level, as loaded. */
 export interface Boundaries {
@@ -58,6 +59,10 @@ export interface Dataset {
   readonly synthetic: boolean;
   /** Household rows in the database. */
   readonly households: number;
+  /** Whether the map shows the synthetic demo boundaries (any level). */
+  readonly syntheticBoundaries?: boolean;
+  /** The stored import in use, or null for the demo data. */
+  readonly stored?: StoredSet | null;
 }
 
 /** A user-facing load failure: which file, what went wrong. */
@@ -190,5 +195,145 @@ export async function loadDemoDataset(
     manifest: m,
     synthetic: m?.synthetic !== false,
     households: loaded.rowCount,
+    syntheticBoundaries: true,
+    stored: null,
   };
+}
+
+/** An imported data set as kept in browser storage: the set and the bytes of its parts. */
+export interface StoredData {
+  readonly set: StoredSet;
+  readonly parts: ReadonlyMap<string, Uint8Array>;
+}
+
+const LAYERS = ['kota', 'kecamatan', 'kelurahan', 'rw'] as const;
+
+function storedBytes(stored: StoredData, slot: Slot): Uint8Array | null {
+  const s = stored.set.slots[slot];
+  return s.source === 'import' ? (stored.parts.get(s.partId) ?? null) : null;
+}
+
+/** Map layers of a stored set: imported ones parsed from storage, the rest from the demo files. */
+export async function storedBoundaries(stored: StoredData, demo: () => DemoFiles): Promise<Boundaries> {
+  const needDemo = LAYERS.some((l) => stored.set.slots[l].source === 'demo');
+  const base = needDemo ? await demo().boundaries : null;
+  const layer = (l: (typeof LAYERS)[number]): FeatureCollection => {
+    const bytes = storedBytes(stored, l);
+    return bytes ? parseCollection(bytes, `${l} (stored)`) : base![l];
+  };
+  const out = { kota: layer('kota'), kecamatan: layer('kecamatan'), kelurahan: layer('kelurahan'), rw: layer('rw') };
+  mark('boundaries');
+  return out;
+}
+
+/**
+ * Loads a stored (imported, possibly mixed with demo) data set: each table from its stored bytes
+ * or the demo file, then `areas` and the cube. The bytes were validated when imported.
+ */
+export async function loadStoredDataset(
+  db: DbPort,
+  stored: StoredData,
+  demo: () => DemoFiles,
+  options: { periodId: string; onProgress?: (p: LoadProgress) => void },
+): Promise<Dataset> {
+  const progress = options.onProgress ?? (() => undefined);
+  const boundaries = await storedBoundaries(stored, demo);
+  const slot = (s: Slot) => stored.set.slots[s];
+  // The worker takes the bytes (transfer): hand it copies, storage keeps its own.
+  const bytesOf = async (s: 'households' | 'rw' | 'kelurahan' | 'settlement_upgrading'): Promise<Uint8Array | null> => {
+    const own = storedBytes(stored, s);
+    if (own) return own.slice();
+    const files = demo();
+    if (s === 'households') return files.households;
+    if (s === 'settlement_upgrading') return files.upgrading;
+    return (await files.tables)[s];
+  };
+  const format = (s: Slot, demoFormat: 'parquet' | 'csv' | 'geojson-properties') => {
+    const x = slot(s);
+    return x.source === 'import' && x.format !== 'geojson' ? x.format : demoFormat;
+  };
+  progress({ step: 'households', fraction: 0.15 });
+  const loaded = await db.loadTable({ table: 'households', format: format('households', 'parquet'), bytes: (await bytesOf('households'))!, columns: HOUSEHOLD_COLUMNS });
+  mark('households');
+  progress({ step: 'tables', fraction: 0.7 });
+  await db.loadTable({ table: 'rw', format: format('rw', 'geojson-properties'), bytes: (await bytesOf('rw'))!, columns: RW_COLUMNS });
+  await db.loadTable({ table: 'kelurahan', format: format('kelurahan', 'geojson-properties'), bytes: (await bytesOf('kelurahan'))!, columns: KELURAHAN_COLUMNS });
+  const csv = await bytesOf('settlement_upgrading');
+  if (csv) {
+    await db.loadTable({ table: 'settlement_upgrading', format: format('settlement_upgrading', 'csv'), bytes: csv, columns: UPGRADING_COLUMNS });
+  } else {
+    await db.exec(createTableSql('settlement_upgrading', UPGRADING_COLUMNS));
+  }
+  mark('tables');
+  progress({ step: 'cube', fraction: 0.85 });
+  await db.exec(buildAreasSql());
+  await rebuildCube(db, options.periodId);
+  mark('cube');
+  const areas = await readAreas(db);
+  const synthetic = usesDemo(stored.set);
+  const manifest = synthetic ? await demo().manifest : null;
+  progress({ step: 'ready', fraction: 1 });
+  return {
+    boundaries,
+    areas,
+    manifest,
+    synthetic,
+    households: loaded.rowCount,
+    syntheticBoundaries: LAYERS.some((l) => stored.set.slots[l].source === 'demo'),
+    stored: stored.set,
+  };
+}
+
+/** The data set right after an import was committed: the tables are in place, the layers given. */
+export async function datasetAfterImport(
+  db: DbPort,
+  set: StoredSet,
+  layers: Partial<Boundaries>,
+  previous: Dataset,
+): Promise<Dataset> {
+  const boundaries: Boundaries = { ...previous.boundaries, ...layers };
+  const areas = await readAreas(db);
+  const n = tableRows(await db.query('SELECT count(*)::DOUBLE AS n FROM households'))[0]?.n;
+  const synthetic = usesDemo(set);
+  return {
+    boundaries,
+    areas,
+    manifest: synthetic ? previous.manifest : null,
+    synthetic,
+    households: typeof n === 'number' ? n : 0,
+    syntheticBoundaries: LAYERS.some((l) => set.slots[l].source === 'demo'),
+    stored: set,
+  };
+}
+
+/** How a session starts: the stored import when there is one, else the demo data. */
+export interface DatasetSource {
+  /** Boundaries for the map, as soon as they are parsed. */
+  readonly boundaries: Promise<Boundaries>;
+  /** Loads the tables into the database once it is open. */
+  load(db: DbPort, options: { periodId: string; onProgress?: (p: LoadProgress) => void }): Promise<Dataset>;
+}
+
+/**
+ * Starts a session: reads the stored import (if any) and fetches only the demo files it needs;
+ * with nothing stored (or no storage), this is exactly the demo path.
+ */
+export function startDataset(baseUrl: string | undefined, store: ImportStore | null): DatasetSource {
+  let demo: DemoFiles | null = null;
+  const getDemo = (): DemoFiles => (demo ??= fetchDemoFiles(baseUrl));
+  const stored: Promise<StoredData | null> = store
+    ? store.load().catch(() => null)
+    : Promise.resolve(null);
+  return {
+    boundaries: stored.then((s) => (s ? storedBoundaries(s, getDemo) : getDemo().boundaries)),
+    load: async (db, options) => {
+      const s = await stored;
+      return s ? loadStoredDataset(db, s, getDemo, options) : loadDemoDataset(db, getDemo(), options);
+    },
+  };
+}
+
+/** Every slot of a set with its source, for display. */
+export function slotSources(set: StoredSet | null | undefined): Record<Slot, 'demo' | 'import'> {
+  return Object.fromEntries(SLOTS.map((s) => [s, set?.slots[s].source ?? 'demo'])) as Record<Slot, 'demo' | 'import'>;
 }

@@ -474,19 +474,22 @@ function prepareTable(
   if (idCol >= 0) {
     const ids = new Set<string>();
     const dup = new Tally();
-    const ident = new Tally();
-    let kind: IdentifierKind | null = null;
+    const found = new Map<IdentifierKind, Tally>();
     for (let r = 0; r < tab.rowCount; r++) {
       const v = tab.cell(r, idCol);
       const k = containsIdentifierValue(v);
       if (k) {
-        kind ??= k;
-        ident.add(r + 1);
+        if (!found.has(k)) found.set(k, new Tally());
+        found.get(k)!.add(r + 1);
       }
       if (v !== '' && ids.has(v)) dup.add(r + 1);
       ids.add(v);
     }
-    if (ident.count > 0) messages.push(err('identifierValues', { file, field: 'hh_id', count: ident.count, row: ident.firstRow, kind: kind ?? 'nik' }));
+    for (const [kind, t] of found) {
+      // A random hex id is now and then all digits starting 08: phone numbers count only when common.
+      if (kind === 'phone' && t.count < tab.rowCount * 0.01) continue;
+      messages.push(err('identifierValues', { file, field: 'hh_id', count: t.count, row: t.firstRow, kind }));
+    }
     if (dup.count > 0) messages.push(err('duplicateIds', { file, count: dup.count, row: dup.firstRow }));
   }
   if (messages.some((m) => m.severity === 'error')) throw new ImportError(messages);
@@ -498,7 +501,9 @@ function prepareTable(
     for (const f of ROLE_FIELDS[role]) {
       if (!f.spec) continue;
       if (f.name === 'rw_code') {
-        vectors.rw_code = arrow.vectorFromArray(rwCodes, new arrow.Utf8());
+        // Keys already written canonically keep their column: building a text vector is costly.
+        const asIs = rwCol >= 0 && isTextType(tab.arrow.getChildAt(rwCol)!.type as arrow.DataType) && rwCodes.every((k, r) => k === tab.cell(r, rwCol));
+        vectors.rw_code = asIs ? tab.arrow.getChildAt(rwCol)! : arrow.vectorFromArray(rwCodes, new arrow.Utf8());
         continue;
       }
       const i = index(f.name);
@@ -506,7 +511,20 @@ function prepareTable(
       const v: arrow.Vector = tab.arrow.getChildAt(i)!;
       const spec = f.spec;
       // Text that needs reading (numbers, yes/no, codes in any case) is canonicalised; typed columns stay as they are.
-      const rewrite = isTextType(v.type as arrow.DataType) && (spec.type !== 'VARCHAR' || spec.values !== undefined);
+      let rewrite = isTextType(v.type as arrow.DataType) && (spec.type !== 'VARCHAR' || spec.values !== undefined);
+      if (rewrite) {
+        const seen = new Map<string, boolean>();
+        rewrite = false;
+        for (let r = 0; r < tab.rowCount && !rewrite; r++) {
+          const raw = tab.cell(r, i);
+          let same = seen.get(raw);
+          if (same === undefined) {
+            same = canonical(spec, raw, 'dot-decimal') === raw;
+            seen.set(raw, same);
+          }
+          rewrite = !same;
+        }
+      }
       vectors[f.name] = rewrite
         ? arrow.vectorFromArray(Array.from({ length: tab.rowCount }, (_, r) => canonical(spec, tab.cell(r, i), 'dot-decimal') || null), new arrow.Utf8())
         : v;
@@ -691,7 +709,8 @@ function checkMapping(file: string, role: ImportRole, mapping: Mapping, columns:
  * Prepares the chosen files into database parts and map layers, checking every file and the
  * files against each other and the current data. Throws ImportError listing every problem.
  */
-export function prepareImport(choices: readonly FileChoice[], options: PrepareOptions, ctx: ImportContext): PreparedImport {
+export function prepareImport(choices: readonly FileChoice[], options: PrepareOptions, context: ImportContext): PreparedImport {
+  let ctx = context;
   if (choices.length === 0) throw new ImportError([err('noFiles')]);
   const seen = new Map<ImportRole, string>();
   for (const c of choices) {
@@ -708,8 +727,11 @@ export function prepareImport(choices: readonly FileChoice[], options: PrepareOp
   let kelurahanCodes: ReadonlySet<string> = new Set(ctx.current.kelurahan.keys());
   let rwKeys: ReadonlySet<string> = new Set(ctx.current.rw.keys());
   const hasRwPart = choices.some((c) => c.role === 'rw');
-  for (const choice of sorted) {
+  for (const [at, choice] of sorted.entries()) {
     const file = choice.file.name;
+    const outer = ctx;
+    // Progress of the whole import: this file's share of it.
+    ctx = { ...outer, onProgress: (f) => outer.onProgress?.((at + f) / sorted.length) };
     try {
       const opened = openFile(choice.file, ctx);
       if (opened.kind === 'table') {
@@ -752,6 +774,7 @@ export function prepareImport(choices: readonly FileChoice[], options: PrepareOp
       errors.push(...e.messages.filter((m) => m.severity === 'error'));
       messages.push(...e.messages.filter((m) => m.severity !== 'error'));
     }
+    ctx = outer;
   }
   errors.push(...messages.filter((m) => m.severity === 'error'));
   if (errors.length > 0) throw new ImportError([...errors, ...messages.filter((m) => m.severity !== 'error')]);

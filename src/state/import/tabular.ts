@@ -110,18 +110,25 @@ export function readParquet(file: string, bytes: Uint8Array, codec: ParquetCodec
   if (table.numRows === 0) throw new ImportError([err('noRows', { file })]);
   const headers = table.schema.fields.map((f) => f.name);
   checkHeaders(file, headers);
-  const columns = headers.map((_, i) => table.getChildAt(i));
   const isDate = headers.map((_, i) => arrow.DataType.isDate(table.schema.fields[i]!.type));
-  const cell = (r: number, c: number): string => {
-    const v: unknown = columns[c]?.get(r);
-    if (isDate[c] && typeof v === 'number') return new Date(v).toISOString().slice(0, 10);
-    return cellText(v);
+  // Vector.get is slow per cell; a column is turned into plain values once, when first read in full.
+  const cache = new Map<number, unknown[]>();
+  const full = (c: number): unknown[] => {
+    let values = cache.get(c);
+    if (!values) {
+      values = Array.from(table.getChildAt(c) ?? []) as unknown[];
+      cache.set(c, values);
+    }
+    return values;
   };
+  const text = (v: unknown, c: number): string =>
+    isDate[c] && typeof v === 'number' ? new Date(v).toISOString().slice(0, 10) : cellText(v);
+  const cell = (r: number, c: number): string => text(full(c)[r], c);
   return {
     headers,
     rowCount: table.numRows,
     cell,
-    sample: (c, n = 2000) => sampleOf(table.numRows, (r) => cell(r, c), n),
+    sample: (c, n = 2000) => sampleOf(table.numRows, (r) => text(cache.get(c)?.[r] ?? table.getChildAt(c)?.get(r), c), n),
     arrow: table,
     delimiter: null,
     numberStyle: () => 'dot-decimal',
