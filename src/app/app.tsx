@@ -257,6 +257,7 @@ export function App() {
               basemapUrl={view.basemap === 'offline' ? null : view.basemap}
               labels={null}
               lang={lang}
+              attribution={(data.dataset?.syntheticBoundaries ?? true) ? t(lang, 'app.syntheticBoundaries') : null}
               ariaLabel={t(lang, 'app.mapLabel', { indicator: ind.label[lang], level: levelLabel })}
             />
           )}

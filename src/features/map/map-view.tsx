@@ -10,7 +10,7 @@ import { boundsOfAll, isInParent, labelCharset, labelsFromOverride, ringsOfCodes
 import { buildLayers, choroplethId, createMapGeometry, type MapBoundaries, type Rgba } from './layers';
 import { anchorIndex, buildOverlayLayers, prepareOverlays, type MapOverlay } from './overlay-layers';
 import './map-view.css';
-import { SYNTHETIC_ATTRIBUTION, addAttributionCarrier, offlineStyle } from './offline-style';
+import { SYNTHETIC_ATTRIBUTION, offlineStyle, setAttributionCarrier } from './offline-style';
 
 export { AREA_LEVELS, boundsOf, boundsOfAll, featureCode, featureName, isInParent, type AreaLevel, type BBox } from './areas';
 export type { MapBoundaries, Rgba } from './layers';
@@ -103,6 +103,8 @@ export interface MapViewProps {
   captureRef?: Ref<MapCapture>;
   /** Intervention overlays above the choropleth, first drawn lowest; default none. */
   overlays?: readonly MapOverlay[];
+  /** Plain-text attribution of the boundaries; default the synthetic-boundaries notice, null = none. */
+  attribution?: string | null;
 }
 
 const NO_OVERLAYS: readonly MapOverlay[] = [];
@@ -304,7 +306,7 @@ export function MapView(props: MapViewProps): ReactElement {
     overlayRef.current = overlay;
     mapRef.current = map;
 
-    map.on('style.load', () => addAttributionCarrier(map, SYNTHETIC_ATTRIBUTION));
+    map.on('style.load', () => setAttributionCarrier(map, propsRef.current.attribution === undefined ? SYNTHETIC_ATTRIBUTION : propsRef.current.attribution));
     map.on('movestart', () => {
       busy.map = true;
       region.dataset['renderState'] = 'busy';
@@ -408,6 +410,12 @@ export function MapView(props: MapViewProps): ReactElement {
     const region = regionRef.current;
     if (region) region.dataset['overlays'] = overlayIds;
   }, [overlaysKey, overlayIds]);
+
+  const attribution = props.attribution === undefined ? SYNTHETIC_ATTRIBUTION : props.attribution;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map?.isStyleLoaded()) setAttributionCarrier(map, attribution);
+  }, [attribution]);
 
   const fitKey = props.fitTo?.key ?? null;
   useEffect(() => {

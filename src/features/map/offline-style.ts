@@ -17,12 +17,15 @@ export function offlineStyle(): StyleSpecification {
 }
 
 /**
- * Adds an empty GeoJSON source carrying `attribution`, and an invisible layer using it, to the
- * loaded style (offline or online): MapLibre lists attributions of sources used by a visible layer,
- * and the deck.gl boundaries are not MapLibre sources.
+ * Puts an empty GeoJSON source carrying `attribution`, and an invisible layer using it, into the
+ * loaded style (offline or online), replacing an earlier one: MapLibre lists attributions of
+ * sources used by a visible layer, and the deck.gl boundaries are not MapLibre sources.
+ * `null` removes it.
  */
-export function addAttributionCarrier(map: MapLibreMap, attribution: string): void {
-  if (map.getSource(CARRIER_SOURCE)) return;
+export function setAttributionCarrier(map: MapLibreMap, attribution: string | null): void {
+  if (map.getLayer(CARRIER_SOURCE)) map.removeLayer(CARRIER_SOURCE);
+  if (map.getSource(CARRIER_SOURCE)) map.removeSource(CARRIER_SOURCE);
+  if (attribution === null) return;
   map.addSource(CARRIER_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution });
   map.addLayer({ id: CARRIER_SOURCE, type: 'fill', source: CARRIER_SOURCE, paint: { 'fill-opacity': 0 } });
 }
