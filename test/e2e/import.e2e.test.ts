@@ -79,6 +79,12 @@ async function storedText(p: Page): Promise<string> {
   });
 }
 
+/** The text of MapLibre's attribution control. */
+async function mapAttribution(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.querySelector('.maplibregl-ctrl-attrib-inner') !== null);
+  return (await page.locator('.maplibregl-ctrl-attrib-inner').textContent()) ?? '';
+}
+
 describe('import', () => {
   it('imports a good set: households in Indonesian CSV, boundaries, upgrading list; identifiers never stored or shown', async () => {
     expect(await households(page)).toBe(700_000);
@@ -94,6 +100,7 @@ describe('import', () => {
     await page.waitForFunction(() => /120 registry households/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''));
     expect(await households(page)).toBe(120);
     await expect(page.getByTestId('synthetic-notice').count()).resolves.toBe(0);
+    expect(await mapAttribution(page)).not.toMatch(/sintetis|synthetic/i);
     const sources = await page.$$eval('[data-testid="import-sources"] [data-slot]', (els) => els.map((e) => e.getAttribute('data-source')));
     expect(sources).toEqual(['import', 'import', 'import', 'import', 'import', 'import']);
     await screenshot(page, 'import-good-set');
@@ -173,6 +180,7 @@ describe('import', () => {
     await page.getByTestId('import-reset').click();
     await page.waitForFunction(() => /700[.,]000 registry households/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
     await expect(page.getByTestId('synthetic-notice').count()).resolves.toBe(1);
+    expect(await mapAttribution(page)).toMatch(/sintetis|synthetic/i);
     await expect(page.getByTestId('import-reset').count()).resolves.toBe(0);
     await page.reload();
     await waitForMap(page);

@@ -414,7 +414,14 @@ export function MapView(props: MapViewProps): ReactElement {
   const attribution = props.attribution === undefined ? SYNTHETIC_ATTRIBUTION : props.attribution;
   useEffect(() => {
     const map = mapRef.current;
-    if (map?.isStyleLoaded()) setAttributionCarrier(map, attribution);
+    if (!map) return;
+    // Until the style has loaded, its 'style.load' handler adds the carrier from the latest props.
+    const apply = (): void => setAttributionCarrier(map, attribution);
+    if (map.isStyleLoaded()) apply();
+    else map.once('idle', apply);
+    return () => {
+      map.off('idle', apply);
+    };
   }, [attribution]);
 
   const fitKey = props.fitTo?.key ?? null;
