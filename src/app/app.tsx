@@ -17,6 +17,7 @@ import { buildBivariatePicture, buildOverlayPicture } from '../state/overlays';
 import { effectiveArea } from '../state/query-filters';
 import { useOverlays } from '../state/use-overlays';
 import { useRanking } from '../state/use-ranking';
+import { choiceCodec, useUrlSettings } from '../state/url-settings';
 import { useViewState } from '../state/url-state';
 import type { View, ViewLevel } from '../state/view-state';
 import { Controls } from '../features/controls/controls';
@@ -39,7 +40,8 @@ const PERIOD_IDS = POVERTY_PERIODS.map((p) => p.id);
 
 /** Tabs of the side column; each names an `app.tab.<id>` string. */
 const SIDE_TABS = ['area', 'ranking', 'import'] as const;
-type SideTab = (typeof SIDE_TABS)[number];
+/** The side tab in the URL (`tab=ranking`), so a link can open the ranking or the import. */
+const SIDE_TAB_CODEC = choiceCodec('tab', SIDE_TABS, 'area');
 
 /** The view that shows `area`: its siblings at its level, with it selected. */
 function viewFor(area: AreaEntry, view: View): View {
@@ -59,7 +61,7 @@ export function App() {
   const details = useAreaDetails(db, data.version, view);
   const overlayState = useOverlays(db, data.version, view);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
-  const [sideTab, setSideTab] = useState<SideTab>('area');
+  const [sideTab, setSideTab] = useUrlSettings(SIDE_TAB_CODEC);
   const ranking = useRanking(db, data.version, view, sideTab === 'ranking');
   const [briefingOpen, setBriefingOpen] = useState(false);
 

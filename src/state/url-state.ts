@@ -56,6 +56,8 @@ export const URL_KEYS = {
   bivariate: 'biv',
 } as const;
 
+const VIEW_URL_KEYS: ReadonlySet<string> = new Set(Object.values(URL_KEYS));
+
 /** Need indicators allowed on the bivariate x axis. */
 const NEED_IDS: ReadonlySet<string> = new Set(INDICATORS.filter((i) => i.group === 'need').map((i) => i.id));
 
@@ -427,7 +429,10 @@ export function useViewState(options: DecodeOptions): ViewState {
   const viewRef = useRef(state.view);
 
   const write = useCallback((view: View, push: boolean) => {
-    const url = `${window.location.pathname}${toQueryString(encodeView(view))}${window.location.hash}`;
+    // Keys the view does not own (the side tab, the ranking: see url-settings.ts) are kept.
+    const params = encodeView(view);
+    for (const [k, v] of new URLSearchParams(window.location.search)) if (!VIEW_URL_KEYS.has(k)) params.append(k, v);
+    const url = `${window.location.pathname}${toQueryString(params)}${window.location.hash}`;
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }, []);

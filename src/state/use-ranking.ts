@@ -15,76 +15,23 @@ import {
   activeComponents,
   buildRankingQuery,
   scoreColumn,
-  type MissingPolicy,
-  type Normalisation,
   type PriorityComponent,
   type PrioritySpec,
 } from '../query/priority';
 import { num, str, tableRows, type DbPort } from './db-port';
 import { queryFilters } from './query-filters';
+import { RANKING_CODEC, type ComponentSetting, type RankingSettings } from './ranking-settings';
+import { useUrlSettings } from './url-settings';
 import type { View, ViewLevel } from './view-state';
 
-/** A component's direction: the catalogue's, or overridden. */
-export type Direction = 'auto' | 'higher' | 'lower';
-
-/** One index component as the user set it. */
-export interface ComponentSetting {
-  readonly id: string;
-  /** Slider weight, 0–100 (only ratios matter). */
-  readonly weight: number;
-  readonly direction: Direction;
-}
-
-/** A numeric row filter: keep rows whose `column` (indicator id or `index`) is ≥ or ≤ `value`. */
-export interface ValueFilter {
-  readonly column: string;
-  readonly op: 'gte' | 'lte';
-  /** In the indicator's unit (fractions 0–1). */
-  readonly value: number;
-}
-
-/** Sort keys: `rank`, `name`, `code`, `index` or an indicator id. */
-export interface RankingSort {
-  readonly key: string;
-  readonly dir: 'asc' | 'desc';
-}
-
-/** Everything the user set in the ranking tab. */
-export interface RankingSettings {
-  /** Indicator columns shown (components are always shown too). */
-  readonly columns: readonly string[];
-  readonly components: readonly ComponentSetting[];
-  readonly normalisation: Normalisation;
-  readonly missing: MissingPolicy;
-  readonly sort: RankingSort;
-  /** Text that names, codes or parent names must contain (case-insensitive). */
-  readonly text: string;
-  readonly valueFilter: ValueFilter | null;
-  /** Highlight areas ranked 1…N on the map (0 = off). */
-  readonly topN: number;
-}
-
-/**
- * Defaults favour need and gap: extreme-poor households (40), desil-1 households reached by no
- * program (30), and the toddler-feeding and KJP Plus gaps (15 each); min–max; an area with a
- * suppressed component is ranked on the others (at RW level half the areas have a suppressed
- * extreme-poor count, so `exclude` would leave most unranked); top 10 highlighted.
- */
-export const DEFAULT_RANKING: RankingSettings = {
-  columns: ['extreme_poverty_rate'],
-  components: [
-    { id: 'extreme_poor_households', weight: 40, direction: 'auto' },
-    { id: 'desil1_unreached_households', weight: 30, direction: 'auto' },
-    { id: 'pmt_balita_gap', weight: 15, direction: 'auto' },
-    { id: 'kjp_plus_gap', weight: 15, direction: 'auto' },
-  ],
-  normalisation: 'minmax',
-  missing: 'reweight',
-  sort: { key: 'rank', dir: 'asc' },
-  text: '',
-  valueFilter: null,
-  topN: 10,
-};
+export {
+  DEFAULT_RANKING,
+  type ComponentSetting,
+  type Direction,
+  type RankingSettings,
+  type RankingSort,
+  type ValueFilter,
+} from './ranking-settings';
 
 /** Whether a component counts higher values as more need. */
 export function higherIsWorse(c: ComponentSetting): boolean {
@@ -266,11 +213,11 @@ const EMPTY = new Set<string>();
 
 /** The ranking for the view; queries only while `active` (the tab is shown), keeps its settings always. */
 export function useRanking(db: DbPort | null, dataVersion: number, view: View, active: boolean): Ranking {
-  const [settings, setSettings] = useState<RankingSettings>(DEFAULT_RANKING);
+  const [settings, setSettings] = useUrlSettings(RANKING_CODEC);
   const [state, setState] = useState<RankingState>({ data: null, loading: false, error: null });
   const update = useCallback<Ranking['update']>(
     (patch) => setSettings((s) => (typeof patch === 'function' ? patch(s) : { ...s, ...patch })),
-    [],
+    [setSettings],
   );
 
   const filters = queryFilters(view);

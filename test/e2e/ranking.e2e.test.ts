@@ -175,4 +175,33 @@ describe('ranking tab', () => {
     await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
     await expect(page2.locator('.ranking__pager span').textContent()).resolves.toBe(`Halaman ${Math.floor(1234 / 50) + 1} dari ${Math.ceil(sqlRows.length / 50)}`);
   });
+  it('keeps the tab and the index in the URL: a copied link opens the same ranking', async () => {
+    const page = await openRanking('?lvl=rw');
+    await page.getByTestId('ranking-norm-zscore').check();
+    await page.getByTestId('ranking-topn').fill('5');
+    await page.waitForFunction(() => {
+      const p = new URL(location.href).searchParams;
+      return p.get('tab') === 'ranking' && p.get('rno') === 'zscore' && p.get('rt') === '5' && p.get('lvl') === 'rw';
+    });
+    const link = new URL(page.url()).search;
+    await context.close();
+
+    context = await browser.newContext();
+    const { page: copy, record } = await openApp(context, link);
+    records.push(record);
+    await waitForMap(copy);
+    // No click on the tab: the link opens it.
+    await copy.waitForSelector('[data-testid="ranking-table"][data-loading="false"] [data-testid="ranking-row"]', { timeout: 60_000 });
+    await expect(copy.getByTestId('ranking-norm-zscore').isChecked()).resolves.toBe(true);
+    const settings = { ...DEFAULT_RANKING, normalisation: 'zscore' as const, topN: 5 };
+    const expected = await rows(
+      native,
+      buildRankingQuery({ level: 'rw', columns, filters: { areas: [], kumuh: [], ktp: 'all' }, minCell: 10, priority: prioritySpec(settings) }),
+    );
+    expect(expected.map((r) => r.rw_code)).not.toEqual(sqlRows.map((r) => r.rw_code));
+    const shown = await copy.$$eval('[data-testid="ranking-row"]', (els) => els.map((e) => e.getAttribute('data-code')));
+    expect(shown).toEqual(expected.slice(0, 50).map((r) => r.rw_code));
+    const top = expected.filter((r) => typeof r.priority_rank === 'number' && r.priority_rank <= 5).length;
+    await expect(copy.locator('.ranking__tr--top').count()).resolves.toBe(top);
+  });
 });
