@@ -37,6 +37,8 @@ import { ImportTab } from '../features/import/import-tab';
 import { useDatabase } from './use-database';
 
 const PERIOD_IDS = POVERTY_PERIODS.map((p) => p.id);
+/** Kota code of Kepulauan Seribu, left out of the province frame. */
+const KEPULAUAN_SERIBU = '31.01';
 
 /** Tabs of the side column; each names an `app.tab.<id>` string. */
 const SIDE_TABS = ['area', 'ranking', 'import'] as const;
@@ -103,7 +105,7 @@ export function App() {
         : boundsOfAll({
             type: 'FeatureCollection',
             // The mainland: Kepulauan Seribu lies far out in the bay and would shrink the city.
-            features: data.boundaries.kota.features.filter((f) => f.properties?.kota_code !== '31.01'),
+            features: data.boundaries.kota.features.filter((f) => f.properties?.kota_code !== KEPULAUAN_SERIBU),
           });
     // A new data set (an import, back to demo) fits again.
     return bbox ? { bbox, key: `${key}@${storedId}` } : null;
@@ -117,7 +119,7 @@ export function App() {
     const bbox =
       briefingCode && level && level !== 'provinsi'
         ? boundsOf(data.boundaries[level], briefingCode, level)
-        : boundsOfAll({ type: 'FeatureCollection', features: data.boundaries.kota.features.filter((f) => f.properties?.kota_code !== '31.01') });
+        : boundsOfAll({ type: 'FeatureCollection', features: data.boundaries.kota.features.filter((f) => f.properties?.kota_code !== KEPULAUAN_SERIBU) });
     return bbox ? { bbox, key: `briefing-${briefingCode ?? 'root'}` } : null;
   }, [data.boundaries, briefingCode]);
 
@@ -239,6 +241,12 @@ export function App() {
           </p>
         )}
         <div className="app__map" id="map">
+          {view.parent === null && areasByCode.has(KEPULAUAN_SERIBU) && (
+            // The province view frames the mainland; the islands get a way in.
+            <button type="button" className="app__off-frame" title={t(lang, 'app.offFrameTitle')} onClick={() => drill(KEPULAUAN_SERIBU)}>
+              {t(lang, 'app.offFrame')}
+            </button>
+          )}
           {data.boundaries && (
             <MapView
               boundaries={data.boundaries}
@@ -390,6 +398,20 @@ export function App() {
           dataset={data.dataset}
           areasByCode={areasByCode}
           choropleth={{ ...choropleth, suppressed: choropleth.suppressed.length, noData: choropleth.noData.length }}
+          overlays={overlayPicture.legends}
+          bivariate={
+            bivariate && bivData && view.overlays.bivariate
+              ? {
+                  need: indicator(view.overlays.bivariate.need),
+                  coverage: indicator(`${view.overlays.bivariate.program}_coverage`),
+                  counts: bivariate.counts,
+                  needBounds: bivData.needBounds,
+                  coverageBounds: bivData.coverageBounds,
+                  suppressed: bivariate.suppressed.size,
+                  noData: bivariate.noData,
+                }
+              : null
+          }
           onClose={() => setBriefingOpen(false)}
           renderMap={(slot) => (
             <MapView
@@ -397,9 +419,10 @@ export function App() {
               boundaries={data.boundaries!}
               level={view.level}
               parent={view.parent}
-              fill={choropleth.fill}
-              fillKey={choropleth.fillKey}
-              suppressed={suppressedCodes}
+              fill={bivariate?.fill ?? choropleth.fill}
+              fillKey={bivariate?.fillKey ?? choropleth.fillKey}
+              suppressed={bivariate?.suppressed ?? suppressedCodes}
+              overlays={overlayPicture.layers}
               selected={null}
               fitTo={briefingFit}
               labels={null}

@@ -112,6 +112,8 @@ const id = {
 
   'app.drill': 'Telusuri ke {level}',
   'app.drillHint': 'Klik dua kali pada wilayah untuk menelusuri; klik untuk memilih.',
+  'app.offFrame': '↖ Kepulauan Seribu (di luar bingkai peta)',
+  'app.offFrameTitle': 'Tampilkan Kepulauan Seribu, yang terletak jauh di Teluk Jakarta',
   'app.status': '{households} rumah tangga terdata · perhitungan {ms} md',
   'app.tableCaption': '{indicator} per {level}',
   'app.tableTitle': 'Tabel wilayah',
@@ -227,6 +229,8 @@ const en: { readonly [K in MessageKey]: string } = {
 
   'app.drill': 'Drill down to {level}',
   'app.drillHint': 'Double-click an area to drill down; click to select.',
+  'app.offFrame': '↖ Kepulauan Seribu (outside the map frame)',
+  'app.offFrameTitle': 'Show Kepulauan Seribu, far out in Jakarta Bay',
   'app.status': '{households} registry households · computed in {ms} ms',
   'app.tableCaption': '{indicator} by {level}',
   'app.tableTitle': 'Area table',
