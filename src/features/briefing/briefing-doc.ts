@@ -5,10 +5,13 @@
 import type { Breaks } from '../../lib/classify';
 import { distinctDigits, formatCount, formatPercent, formatRupiah, formatValue } from '../../lib/format';
 import { LOCALE, t, type Lang } from '../../lib/i18n';
-import { HATCH_HEX, NO_DATA_HEX, SUPPRESSED_HEX } from '../../lib/palettes';
-import type { Indicator } from '../../query/catalogue';
+import { BIVARIATE_HEX, HATCH_HEX, NO_DATA_HEX, SUPPRESSED_HEX } from '../../lib/palettes';
+import { indicator as indicatorById, type Indicator } from '../../query/catalogue';
+import { overlayText } from '../../state/overlay-strings';
+import type { LegendClass, OverlayLegend } from '../../state/overlays';
 import type { BriefingData, BriefingFigure } from '../../state/use-briefing';
 import type { View } from '../../state/view-state';
+import { CSS_PX_PER_MM } from './layout';
 import { PROGRAM_SHORT, b } from './strings';
 
 /** Page orientation. */
@@ -16,12 +19,45 @@ export type Orientation = 'landscape' | 'portrait';
 
 /** One legend row: a swatch (fill colour, optional hatch) and its text. */
 export interface DocLegendRow {
+  /** How the swatch is drawn: a filled box, a dot (a symbol's colour) or a line (an outline's colour). */
+  readonly shape: 'box' | 'dot' | 'line';
   readonly fill: string;
+  /** Thickness of a line swatch, mm. */
+  readonly lineWidth?: number;
   readonly hatch: string | null;
   readonly label: string;
   readonly count: string;
   /** The count without its unit word, for narrow boxes. */
   readonly countShort: string;
+}
+
+/** A line of text in an overlay's legend. */
+export interface DocLegendNote {
+  readonly note: string;
+}
+
+/** Type guard: a legend line that is text only. */
+export function isLegendNote(line: DocLegendRow | DocLegendNote): line is DocLegendNote {
+  return 'note' in line;
+}
+
+/** One overlay's legend: its title, then swatch rows and notes in order. */
+export interface DocLegendSection {
+  readonly id: string;
+  readonly title: string;
+  readonly lines: readonly (DocLegendRow | DocLegendNote)[];
+}
+
+/** The 3 × 3 need × coverage square of the bivariate map. */
+export interface DocBivariate {
+  /** Fill and area count per cell: cells[coverageClass][needClass], row 0 = low coverage. */
+  readonly cells: readonly (readonly { readonly fill: string; readonly count: string }[])[];
+  /** Title of the x axis (need, towards the right). */
+  readonly need: string;
+  /** Title of the y axis (coverage, upwards). */
+  readonly coverage: string;
+  /** Tercile bounds of each axis. */
+  readonly notes: readonly string[];
 }
 
 /** One headline figure. */
@@ -43,7 +79,15 @@ export interface BriefingDoc {
   readonly lang: Lang;
   readonly title: string;
   readonly subtitle: string;
-  readonly legend: { readonly title: string; readonly rows: readonly DocLegendRow[]; readonly note: string };
+  readonly legend: {
+    readonly title: string;
+    readonly rows: readonly DocLegendRow[];
+    readonly note: string;
+    /** The bivariate square, drawn instead of class rows when the map is need × coverage. */
+    readonly bivariate: DocBivariate | null;
+    /** The overlays' legends, top layer first. */
+    readonly overlays: readonly DocLegendSection[];
+  };
   readonly figures: readonly DocFigure[];
   readonly table: {
     readonly title: string;
@@ -61,11 +105,28 @@ export interface BriefingDoc {
   readonly fileName: string;
 }
 
+/** Line counts of the overlay legends, titles included (what the layout makes room for). */
+export function overlayLineCounts(doc: BriefingDoc): number[] {
+  return doc.legend.overlays.map((s) => s.lines.length + 1);
+}
+
 /** The map's classification as the legend shows it. */
 export interface DocChoropleth {
   readonly breaks: Breaks;
   readonly colors: readonly string[];
   readonly counts: readonly number[];
+  readonly suppressed: number;
+  readonly noData: number;
+}
+
+/** The bivariate map as its legend shows it (the dashboard's need × coverage picture). */
+export interface DocBivariateInput {
+  readonly need: Indicator;
+  readonly coverage: Indicator;
+  /** Areas per cell: counts[coverageClass][needClass]. */
+  readonly counts: readonly (readonly number[])[];
+  readonly needBounds: readonly [number, number] | null;
+  readonly coverageBounds: readonly [number, number] | null;
   readonly suppressed: number;
   readonly noData: number;
 }
@@ -79,6 +140,10 @@ export interface BriefingDocInput {
   readonly view: Pick<View, 'level' | 'filters' | 'minCell'>;
   readonly data: BriefingData;
   readonly choropleth: DocChoropleth;
+  /** The map's overlay legends, bottom layer first (as `buildOverlayPicture` gives them); default none. */
+  readonly overlays?: readonly OverlayLegend[];
+  /** The bivariate colouring when the map shows it instead of the choropleth; default none. */
+  readonly bivariate?: DocBivariateInput | null;
   /** Names of areas by code, for the parents of ranked areas. */
   readonly names: ReadonlyMap<string, string>;
   readonly period: { readonly label: string; readonly povertyLine: number };
@@ -98,37 +163,140 @@ export function formatGenerated(date: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
+function areas(lang: Lang, n: number): string {
+  return t(lang, n === 1 ? 'legend.areasOne' : 'legend.areas', { n: formatCount(n, lang) });
+}
+
+/** Rows for suppressed and no-data areas, when there are any. */
+function missingRows(lang: Lang, suppressed: number, noData: number, minCell: number): DocLegendRow[] {
+  const rows: DocLegendRow[] = [];
+  if (suppressed > 0) {
+    rows.push({
+      shape: 'box',
+      fill: SUPPRESSED_HEX,
+      hatch: HATCH_HEX,
+      label: t(lang, 'legend.suppressed', { k: formatCount(minCell, lang) }),
+      count: areas(lang, suppressed),
+      countShort: formatCount(suppressed, lang),
+    });
+  }
+  if (noData > 0) {
+    rows.push({ shape: 'box', fill: NO_DATA_HEX, hatch: null, label: t(lang, 'legend.noData'), count: areas(lang, noData), countShort: formatCount(noData, lang) });
+  }
+  return rows;
+}
+
 function legendRows(input: BriefingDocInput): DocLegendRow[] {
   const { lang, choropleth: c, indicator } = input;
   const digits = distinctDigits(c.breaks.breaks, indicator.unit, lang);
   const fmt = (v: number): string => formatValue(v, indicator.unit, lang, { digits });
-  const areas = (n: number): string => t(lang, n === 1 ? 'legend.areasOne' : 'legend.areas', { n: formatCount(n, lang) });
   const rows: DocLegendRow[] = [];
   for (let i = 0; i < c.breaks.k; i++) {
     const lo = c.breaks.breaks[i];
     const hi = c.breaks.breaks[i + 1];
     if (lo === undefined || hi === undefined) break;
     rows.push({
+      shape: 'box',
       fill: c.colors[i] ?? NO_DATA_HEX,
       hatch: null,
       label: lo === hi ? fmt(lo) : `${fmt(lo)} – ${fmt(hi)}`,
-      count: areas(c.counts[i] ?? 0),
+      count: areas(lang, c.counts[i] ?? 0),
       countShort: formatCount(c.counts[i] ?? 0, lang),
     });
   }
-  if (c.suppressed > 0) {
-    rows.push({
-      fill: SUPPRESSED_HEX,
-      hatch: HATCH_HEX,
-      label: t(lang, 'legend.suppressed', { k: formatCount(input.view.minCell, lang) }),
-      count: areas(c.suppressed),
-      countShort: formatCount(c.suppressed, lang),
-    });
+  return [...rows, ...missingRows(lang, c.suppressed, c.noData, input.view.minCell)];
+}
+
+/** Outline thickness of the upgrading rows' swatch, CSS px (a middle slum grade). */
+const OUTLINE_SWATCH_PX = 2.5;
+
+function classRows(lang: Lang, classes: readonly LegendClass[], shape: DocLegendRow['shape'], hatched: boolean): DocLegendRow[] {
+  const pct = (v: number): string => formatValue(v, 'fraction', lang, { digits: 0 });
+  return classes.map((c) => ({
+    shape,
+    fill: hatched ? '#ffffff' : c.hex,
+    hatch: hatched ? c.hex : null,
+    label: `${pct(c.lo)} – ${pct(c.hi)}`,
+    count: areas(lang, c.count),
+    countShort: formatCount(c.count, lang),
+  }));
+}
+
+/** One overlay legend as briefing lines: colour classes, then what sizes or thickens the marks. */
+function overlaySection(lang: Lang, legend: OverlayLegend, minCell: number): DocLegendSection {
+  const name = overlayText(lang, `layer.${legend.id}`);
+  const hidden = (n: number): DocLegendNote[] =>
+    n > 0 ? [{ note: overlayText(lang, 'suppressed', { n: formatCount(n, lang), k: formatCount(minCell, lang) }) }] : [];
+  if (legend.kind === 'outlines') {
+    const grades = legend.grades.map((g) => overlayText(lang, `grade.${g.grade}`)).join(' < ');
+    return {
+      id: legend.id,
+      title: legend.year === null ? name : `${name} (${overlayText(lang, 'upTo', { year: String(legend.year) })})`,
+      lines: [
+        ...legend.categories.map(
+          (c): DocLegendRow => ({
+            shape: 'line',
+            fill: c.hex,
+            hatch: null,
+            lineWidth: OUTLINE_SWATCH_PX / CSS_PX_PER_MM,
+            label: overlayText(lang, `cat.${c.category}`),
+            count: overlayText(lang, 'areas', { n: formatCount(c.count, lang) }),
+            countShort: formatCount(c.count, lang),
+          }),
+        ),
+        { note: `${overlayText(lang, 'grades')}: ${grades}` },
+      ],
+    };
   }
-  if (c.noData > 0) {
-    rows.push({ fill: NO_DATA_HEX, hatch: null, label: t(lang, 'legend.noData'), count: areas(c.noData), countShort: formatCount(c.noData, lang) });
+  if (legend.kind === 'hatch') {
+    return {
+      id: legend.id,
+      title: name,
+      lines: [{ note: overlayText(lang, 'hatched') }, ...classRows(lang, legend.classes, 'box', true), ...hidden(legend.suppressed)],
+    };
   }
-  return rows;
+  if (legend.notApplicable) return { id: legend.id, title: name, lines: [{ note: overlayText(lang, 'noLeakage') }] };
+  const largest = legend.sizes[0];
+  const sizeRef = largest
+    ? [
+        {
+          note: b(lang, 'symbolSize', {
+            mm: (largest.radius * 2 / CSS_PX_PER_MM).toLocaleString(LOCALE[lang], { maximumFractionDigits: 1 }),
+            value: formatValue(largest.value, legend.sizeUnit, lang, { withUnit: true }),
+          }),
+        },
+      ]
+    : [];
+  return {
+    id: legend.id,
+    title: name,
+    lines: [
+      { note: overlayText(lang, 'colour', { what: indicatorById(legend.indicatorId).label[lang] }) },
+      ...classRows(lang, legend.classes, 'dot', false),
+      { note: overlayText(lang, `size.${legend.sizeOf}`) },
+      ...sizeRef,
+      ...hidden(legend.suppressed),
+    ],
+  };
+}
+
+function bivariateKey(lang: Lang, biv: DocBivariateInput): DocBivariate {
+  const bounds = (x: readonly [number, number] | null, ind: Indicator): string[] =>
+    x
+      ? [
+          overlayText(lang, 'bivBounds', {
+            what: ind.label[lang],
+            a: formatValue(x[0], ind.unit, lang),
+            b: formatValue(x[1], ind.unit, lang),
+          }),
+        ]
+      : [];
+  return {
+    cells: BIVARIATE_HEX.map((row, y) => row.map((fill, x) => ({ fill, count: formatCount(biv.counts[y]?.[x] ?? 0, lang) }))),
+    need: biv.need.label[lang],
+    coverage: biv.coverage.label[lang],
+    notes: [...bounds(biv.needBounds, biv.need), ...bounds(biv.coverageBounds, biv.coverage)],
+  };
 }
 
 function figures(input: BriefingDocInput): DocFigure[] {
@@ -195,6 +363,9 @@ export function buildBriefingDoc(input: BriefingDocInput): BriefingDoc {
     b(lang, 'legendNote', { method: b(lang, METHOD_KEY[breaks.method]) }) +
     (breaks.locked === 'province' ? b(lang, 'lockedProvince') : '');
 
+  const biv = input.bivariate ?? null;
+  // Top layer first, as the dashboard lists them.
+  const overlays = [...(input.overlays ?? [])].reverse().map((l) => overlaySection(lang, l, view.minCell));
   const showUnit = indicator.unit === 'households' || indicator.unit === 'persons' || indicator.unit === 'rw';
   const tableRows = data.top.map((r, i): [string, string, string] => {
     const parent = r.parent && view.level !== 'kota' ? input.names.get(r.parent) : undefined;
@@ -216,11 +387,21 @@ export function buildBriefingDoc(input: BriefingDocInput): BriefingDoc {
     lang,
     title: input.title?.trim() ? input.title.trim() : defaultTitle(lang, indicator, data.areaName),
     subtitle,
-    legend: {
-      title: indicator.label[lang] + (showUnit ? ` (${t(lang, `unit.${indicator.unit}`)})` : ''),
-      rows: legendRows(input),
-      note,
-    },
+    legend: biv
+      ? {
+          title: overlayText(lang, 'bivLegend'),
+          rows: missingRows(lang, biv.suppressed, biv.noData, view.minCell),
+          note: '',
+          bivariate: bivariateKey(lang, biv),
+          overlays,
+        }
+      : {
+          title: indicator.label[lang] + (showUnit ? ` (${t(lang, `unit.${indicator.unit}`)})` : ''),
+          rows: legendRows(input),
+          note,
+          bivariate: null,
+          overlays,
+        },
     figures: figures(input),
     table: {
       title: b(lang, indicator.higherIsWorse ? 'tableTitleWorse' : 'tableTitleBetter', {

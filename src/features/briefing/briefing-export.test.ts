@@ -4,10 +4,11 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { classColors } from '../../lib/palettes';
 import { indicator } from '../../query/catalogue';
+import { buildOverlayPicture, type OverlayData, type SymbolRow } from '../../state/overlays';
 import { HEADLINE_IDS, type BriefingData, type BriefingFigure } from '../../state/use-briefing';
-import { DEFAULT_VIEW } from '../../state/view-state';
-import { buildBriefingDoc, type BriefingDocInput } from './briefing-doc';
-import { briefingLayout } from './layout';
+import { DEFAULT_OVERLAYS, DEFAULT_VIEW } from '../../state/view-state';
+import { buildBriefingDoc, isLegendNote, overlayLineCounts, type BriefingDocInput, type DocLegendSection } from './briefing-doc';
+import { briefingLayout, flowColumns, flowLegend } from './layout';
 import { fitText, niceScale, wrapText, type Painter } from './paint';
 import { briefingPdf, encodable } from './pdf-export';
 
@@ -109,6 +110,145 @@ describe('briefing document', () => {
   });
 });
 
+const sym = (code: string, size: number | null, value: number | null, suppressed = false): SymbolRow => ({ code, name: code, size, value, suppressed });
+
+/** Overlay rows of three RWs: KB symbols (one hidden), convergence hatching, upgrading steps. */
+const OVERLAY_DATA: OverlayData = {
+  key: 'q1',
+  level: 'rw',
+  areas: {
+    kb: [sym('a', 400, 0.1), sym('b', 100, 0.9), sym('c', null, null, true)],
+    convergence: [sym('a', 50, 0.3), sym('b', 60, 0.05)],
+  },
+  upgrading: [
+    { code: 'a', kumuh: 'berat', stage: 'cip', status: 'selesai', year: 2021 },
+    { code: 'b', kumuh: 'ringan', stage: null, status: null, year: null },
+  ],
+  years: [2021],
+  bivariate: null,
+  combinations: null,
+};
+
+/** The overlay legends of KB (bottom), upgrading and convergence (top), as the dashboard builds them. */
+function overlayLegends() {
+  const overlays = {
+    ...DEFAULT_OVERLAYS,
+    layers: [
+      { id: 'kb', opacity: 100 },
+      { id: 'upgrading', opacity: 100 },
+      { id: 'convergence', opacity: 100 },
+    ],
+  } as const;
+  return buildOverlayPicture(OVERLAY_DATA, overlays).legends;
+}
+
+const lineTexts = (s: DocLegendSection): string[] => s.lines.map((l) => (isLegendNote(l) ? l.note : `${l.shape}:${l.label} (${l.count})`));
+
+describe('briefing legend with overlays', () => {
+  it('adds one section per overlay, top layer first, with colour classes, outline categories and size notes', () => {
+    const doc = buildBriefingDoc({ ...input('id'), overlays: overlayLegends() });
+    expect(doc.legend.rows).toHaveLength(4); // the choropleth legend stays
+    expect(doc.legend.overlays.map((s) => s.title)).toEqual([
+      'Konvergensi: desil 1 tanpa program',
+      'Penataan kampung (RW kumuh, CAP/CIP)',
+      'KB: PUS dan cakupan',
+    ]);
+    const [conv, up, kb] = doc.legend.overlays;
+    expect(lineTexts(conv!)).toEqual([
+      'Arsiran: porsi desil 1 tanpa program',
+      'box:15% – 25% (0 wilayah)',
+      'box:25% – 35% (1 wilayah)',
+      'box:35% – 100% (0 wilayah)',
+    ]);
+    expect(conv!.lines.filter((l) => !isLegendNote(l)).every((l) => !isLegendNote(l) && l.hatch !== null)).toBe(true);
+    expect(lineTexts(up!)).toEqual([
+      'line:RW kumuh, belum ada penataan (1 RW)',
+      'line:direncanakan (CAP/CIP) (0 RW)',
+      'line:CAP berjalan/selesai (0 RW)',
+      'line:CIP berjalan (0 RW)',
+      'line:CIP selesai (1 RW)',
+      'Tebal garis: tingkat kumuh: sangat ringan < ringan < sedang < berat',
+    ]);
+    expect(lineTexts(kb!)).toEqual([
+      `Warna: ${indicator('kb_coverage').label.id}`,
+      'dot:0% – 20% (1 wilayah)',
+      'dot:20% – 40% (0 wilayah)',
+      'dot:40% – 60% (0 wilayah)',
+      'dot:60% – 80% (0 wilayah)',
+      'dot:80% – 100% (1 wilayah)',
+      'Ukuran: jumlah sasaran berhak',
+      // The largest (400) gets 8 px radius at RW level; the reference 200 gets 8·√½ px: 11.3 px across = 3 mm.
+      'simbol selebar 3 mm = 200 rumah tangga',
+      '1 wilayah disembunyikan (< 10 rumah tangga)',
+    ]);
+    expect(overlayLineCounts(doc)).toEqual([5, 7, 10]);
+  });
+
+  it('speaks English and names a leakage overlay that does not apply', () => {
+    const overlays = { ...DEFAULT_OVERLAYS, layers: [{ id: 'leakage', opacity: 100 }] } as const;
+    const doc = buildBriefingDoc({ ...input('en'), overlays: buildOverlayPicture(OVERLAY_DATA, overlays).legends });
+    expect(doc.legend.overlays).toHaveLength(1);
+    expect(doc.legend.overlays[0]!.title).toBe('Leakage: recipients in desil > 4');
+    expect(lineTexts(doc.legend.overlays[0]!)).toEqual(['KB has no leakage (KB is for every couple). Choose another program.']);
+  });
+
+  it('draws the bivariate square instead of the classes, with both axis titles and tercile bounds', () => {
+    const doc = buildBriefingDoc({
+      ...input('en'),
+      bivariate: {
+        need: indicator('extreme_poverty_rate'),
+        coverage: indicator('kb_coverage'),
+        counts: [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+        needBounds: [0.01, 0.02],
+        coverageBounds: [0.5, 0.75],
+        suppressed: 2,
+        noData: 0,
+      },
+    });
+    const biv = doc.legend.bivariate!;
+    expect(doc.legend.title).toBe('Need × coverage (terciles)');
+    expect(biv.need).toBe(indicator('extreme_poverty_rate').label.en);
+    expect(biv.coverage).toBe(indicator('kb_coverage').label.en);
+    // Row 0 is low coverage; column 2 is high need (Stevens' red corner).
+    expect(biv.cells[0]!.map((c) => c.count)).toEqual(['1', '2', '3']);
+    expect(biv.cells[0]![2]!.fill).toBe('#c85a5a');
+    expect(biv.cells[2]![0]!.count).toBe('7');
+    expect(biv.notes).toEqual([
+      `Tercile bounds of ${biv.need}: 1.0% and 2.0%`,
+      `Tercile bounds of ${biv.coverage}: 50.0% and 75.0%`,
+    ]);
+    expect(doc.legend.rows.map((r) => r.count)).toEqual(['2 areas']);
+  });
+});
+
+describe('legend layout', () => {
+  it('flows overlay sections into columns, starting a section in a new column when it would not fit', () => {
+    expect(flowLegend([3, 4], 5).map((s) => s.map((p) => `${p.column}.${p.row}`))).toEqual([
+      ['0.0', '0.1', '0.2'],
+      ['1.0', '1.1', '1.2', '1.3'],
+    ]);
+    // Taller than a column: it breaks over columns.
+    expect(flowColumns([7], 5)).toBe(2);
+    expect(flowColumns([], 5)).toBe(0);
+  });
+
+  it('keeps the page as it was without overlays, and takes room from the map for them', () => {
+    const plain = briefingLayout('landscape');
+    expect(plain.overlayLegend).toBeNull();
+    const roomy = briefingLayout('landscape', [10, 10, 7]);
+    expect(roomy.overlayLegend).not.toBeNull();
+    expect(roomy.map.h).toBeLessThan(plain.map.h);
+    expect(roomy.legend.y + roomy.legend.h).toBeCloseTo(plain.legend.y + plain.legend.h, 6);
+    expect(roomy.map.y + roomy.map.h).toBeLessThan(roomy.legend.y);
+    expect(roomy.legend.x + roomy.legend.w).toBeLessThan(roomy.overlayLegend!.x);
+    expect(flowColumns([10, 10, 7], roomy.overlayLinesPerColumn)).toBeLessThanOrEqual(roomy.overlayColumns);
+  });
+});
+
 describe('painting helpers', () => {
   it('ellipsizes and wraps to a width', () => {
     const p = fakePainter();
@@ -145,6 +285,33 @@ describe('briefing PDF', () => {
     expect(read.height).toBeCloseTo(595.28, 1);
     for (const want of ['Paparan Gubernur', 'Tingkat kemiskinan ekstrem', '1,0% – 2,0% (3 wilayah)', 'Rumah tangga miskin ekstrem', 'Tebet, Jakarta Selatan', 'DATA SINTETIS', 'Sel minimum 10', '2 km', 'U']) {
       expect(read.text, want).toContain(want);
+    }
+  });
+
+  it('prints the overlay legends and the bivariate square as real text', async () => {
+    const doc = buildBriefingDoc({
+      ...input('id'),
+      overlays: overlayLegends(),
+      bivariate: {
+        need: indicator('extreme_poverty_rate'),
+        coverage: indicator('kb_coverage'),
+        counts: [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+        needBounds: [0.01, 0.02],
+        coverageBounds: [0.5, 0.75],
+        suppressed: 0,
+        noData: 0,
+      },
+    });
+    for (const orientation of ['landscape', 'portrait'] as const) {
+      const layout = briefingLayout(orientation, overlayLineCounts(doc));
+      const read = await pdfText(await briefingPdf(doc, layout, { mapPng: null, metresPerMm: 100, logo: null }, new Date(2026, 10, 28)));
+      for (const want of ['Kebutuhan × cakupan (tersil)', indicator('kb_coverage').label.id, 'Tingkat kemiskinan ekstrem', 'Konvergensi: desil 1 tanpa program', 'Penataan kampung', 'KB: PUS dan cakupan', 'CIP selesai', '9']) {
+        expect(read.text, `${orientation}: ${want}`).toContain(want);
+      }
     }
   });
 

@@ -10,9 +10,10 @@ import { childLevel } from '../../query/areas';
 import { INDICATORS, indicator as indicatorById } from '../../query/catalogue';
 import type { AreaEntry, Dataset } from '../../state/dataset';
 import type { DbPort } from '../../state/db-port';
+import type { OverlayLegend } from '../../state/overlays';
 import { briefingArea, useBriefing } from '../../state/use-briefing';
 import { isViewLevel, type View } from '../../state/view-state';
-import { buildBriefingDoc, type BriefingDoc, type DocChoropleth, type Orientation } from './briefing-doc';
+import { buildBriefingDoc, overlayLineCounts, type BriefingDoc, type DocBivariateInput, type DocChoropleth, type Orientation } from './briefing-doc';
 import './briefing.css';
 import { CoverageChart } from './coverage-chart';
 import { CSS_PX_PER_MM, MM_PER_PT, FONT, briefingLayout, type BriefingLayout } from './layout';
@@ -36,7 +37,7 @@ export interface BriefingMapCapture {
 
 /** What the briefing hands to `renderMap`. */
 export interface BriefingMapSlot {
-  /** Remount key: changes with the page orientation (the map box size). */
+  /** Remount key: changes with the map box's size (orientation, room taken by overlay legends). */
   readonly key: string;
   readonly captureRef: RefObject<BriefingMapCapture | null>;
   readonly onRendered: () => void;
@@ -55,7 +56,11 @@ export interface BriefingViewProps {
   readonly areasByCode: ReadonlyMap<string, AreaEntry>;
   /** The dashboard map's classification, drawn again in the briefing's legend. */
   readonly choropleth: DocChoropleth;
-  /** Renders a non-interactive map with the dashboard's colours, fitted to the briefing's area. */
+  /** The dashboard map's overlay legends, bottom layer first; their layers are drawn by `renderMap`. */
+  readonly overlays: readonly OverlayLegend[];
+  /** The dashboard map's bivariate colouring when it is on (it then replaces the choropleth). */
+  readonly bivariate: DocBivariateInput | null;
+  /** Renders a non-interactive map with the dashboard's colours and overlays, fitted to the briefing's area. */
   readonly renderMap: (slot: BriefingMapSlot) => ReactNode;
   readonly onClose: () => void;
 }
@@ -200,7 +205,6 @@ export function BriefingView(props: BriefingViewProps): ReactElement {
   const dialogRef = useRef<HTMLDivElement>(null);
   const briefing = useBriefing(props.db, props.dataVersion, view, true);
   const ind = indicatorById(view.indicator);
-  const layout = useMemo(() => briefingLayout(orientation), [orientation]);
   const period = povertyPeriod(view.period);
   const area = briefingArea(view);
 
@@ -231,6 +235,8 @@ export function BriefingView(props: BriefingViewProps): ReactElement {
           view,
           data: briefing.data,
           choropleth: props.choropleth,
+          overlays: props.overlays,
+          bivariate: props.bivariate,
           names,
           period: { label: period.label[lang], povertyLine: period.povertyLine },
           source: { synthetic: dataset.synthetic, households: dataset.households, seed: dataset.manifest?.seed ?? null },
@@ -238,6 +244,11 @@ export function BriefingView(props: BriefingViewProps): ReactElement {
         })
       : null;
   const doc = docFor(openedAt);
+  const sectionLines = doc ? overlayLineCounts(doc).join(',') : '';
+  const layout = useMemo(
+    () => briefingLayout(orientation, sectionLines ? sectionLines.split(',').map(Number) : []),
+    [orientation, sectionLines],
+  );
   const metresPerMm = metresPerPixel * CSS_PX_PER_MM;
 
   const runExport = async (kind: 'png' | 'pdf'): Promise<void> => {
@@ -412,7 +423,7 @@ export function BriefingView(props: BriefingViewProps): ReactElement {
             logo={logo}
             metresPerMm={metresPerMm}
             map={props.renderMap({
-              key: orientation,
+              key: `${orientation}-${layout.map.h}`,
               captureRef,
               onRendered: () => setMetresPerPixel(captureRef.current?.metresPerPixel() ?? Number.NaN),
               pixelRatio: PNG_DPI / 96,

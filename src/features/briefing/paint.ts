@@ -2,8 +2,9 @@
  * Draws a briefing page through a small painter interface, in mm and points, so that the screen
  * (SVG), the PNG (canvas) and the PDF (pdf-lib) are the same drawing. Pure given the painter.
  */
-import type { BriefingDoc } from './briefing-doc';
-import { FONT, MM_PER_PT, type Box, type BriefingLayout } from './layout';
+import { isLegendNote, type BriefingDoc, type DocBivariate, type DocLegendNote, type DocLegendRow, type DocLegendSection } from './briefing-doc';
+import { parseColour } from './colour';
+import { FONT, MM_PER_PT, OVERLAY_LINE, flowLegend, type Box, type BriefingLayout } from './layout';
 
 /** Text placement: size in points; `y` of a text call is its baseline. */
 export interface TextStyle {
@@ -164,29 +165,165 @@ function paintMap<I>(p: Painter<I>, doc: BriefingDoc, box: Box, pics: PagePictur
   p.rect(box, null, RULE, 0.3);
 }
 
+/** A legend swatch in `box`: a filled box (optionally hatched), a dot, or a line across. */
+function swatch<I>(p: Painter<I>, row: DocLegendRow, box: Box): void {
+  if (row.shape === 'line') {
+    const y = box.y + box.h / 2;
+    const w = row.lineWidth ?? 0.6;
+    p.line(box.x, y, box.x + box.w, y, '#ffffff', w + 0.5);
+    p.line(box.x, y, box.x + box.w, y, row.fill, w);
+    return;
+  }
+  if (row.shape === 'dot') {
+    const r = Math.min(box.w, box.h) / 2;
+    const cx = box.x + box.w / 2;
+    const cy = box.y + box.h / 2;
+    const ring = (radius: number): [number, number][] =>
+      Array.from({ length: 24 }, (_, i): [number, number] => [cx + radius * Math.cos((i * Math.PI) / 12), cy + radius * Math.sin((i * Math.PI) / 12)]);
+    p.polygon(ring(r), 'rgba(0,0,0,0.45)');
+    p.polygon(ring(r - 0.18), row.fill);
+    return;
+  }
+  p.rect(box, row.fill);
+  if (row.hatch) hatch(p, box, row.hatch);
+  p.rect(box, null, 'rgba(0,0,0,0.35)', 0.15);
+}
+
+/** A swatch row's text, with the long count when it fits in `max` mm. */
+function rowText<I>(p: Painter<I>, row: DocLegendRow, max: number, size: number): string {
+  const full = `${row.label} (${row.count})`;
+  return p.measure(full, size, false) <= max ? full : fitText(p, `${row.label} (${row.countShort})`, max, size);
+}
+
 function paintLegend<I>(p: Painter<I>, doc: BriefingDoc, box: Box, columns: number): void {
   const { legend } = doc;
-  const noteW = Math.min(p.measure(legend.note, FONT.small, false), box.w / 2);
-  const y0 = heading(p, legend.title, { ...box, w: box.w - noteW - 3 });
-  p.text(fitText(p, legend.note, noteW, FONT.small), box.x + box.w, box.y + FONT.heading * MM_PER_PT * ASCENT, {
-    size: FONT.small,
-    color: MUTED,
-    align: 'right',
-  });
+  if (legend.bivariate) {
+    paintBivariate(p, legend.title, legend.bivariate, legend.rows, box);
+    return;
+  }
+  // A narrow legend (overlay legends beside it) keeps its title whole and puts the note at the bottom.
+  const noteBelow = p.measure(legend.title, FONT.heading, true) + p.measure(legend.note, FONT.small, false) + 3 > box.w;
+  const noteW = noteBelow ? 0 : Math.min(p.measure(legend.note, FONT.small, false), box.w / 2);
+  const y0 = heading(p, legend.title, { ...box, w: box.w - noteW - (noteBelow ? 0 : 3) });
+  const bottom = box.y + box.h - (noteBelow ? lineHeight(FONT.small) : 0);
+  if (noteBelow) p.text(fitText(p, legend.note, box.w, FONT.small), box.x, box.y + box.h - 0.6, { size: FONT.small, color: MUTED });
+  else {
+    p.text(fitText(p, legend.note, noteW, FONT.small), box.x + box.w, box.y + FONT.heading * MM_PER_PT * ASCENT, {
+      size: FONT.small,
+      color: MUTED,
+      align: 'right',
+    });
+  }
   const perColumn = Math.ceil(legend.rows.length / columns);
   const colW = box.w / columns;
-  const rowH = Math.min(4.4, (box.y + box.h - y0) / Math.max(1, perColumn));
+  const rowH = Math.min(4.4, (bottom - y0) / Math.max(1, perColumn));
   legend.rows.forEach((row, i) => {
     const x = box.x + Math.floor(i / perColumn) * colW;
     const y = y0 + (i % perColumn) * rowH;
-    const swatch = { x, y: y + 0.4, w: 6, h: 3.2 };
-    p.rect(swatch, row.fill);
-    if (row.hatch) hatch(p, swatch, row.hatch);
-    p.rect(swatch, null, 'rgba(0,0,0,0.35)', 0.15);
-    const max = colW - 9;
-    const full = `${row.label} (${row.count})`;
-    const text = p.measure(full, FONT.body, false) <= max ? full : fitText(p, `${row.label} (${row.countShort})`, max, FONT.body);
-    p.text(text, x + 8, y + 3.1, { size: FONT.body, color: INK });
+    swatch(p, row, { x, y: y + 0.4, w: 6, h: 3.2 });
+    p.text(rowText(p, row, colW - 9, FONT.body), x + 8, y + 3.1, { size: FONT.body, color: INK });
+  });
+}
+
+/** An arrow from (x1, y1) to (x2, y2) with a filled head at the end. */
+function arrow<I>(p: Painter<I>, x1: number, y1: number, x2: number, y2: number): void {
+  const len = Math.hypot(x2 - x1, y2 - y1);
+  const ux = (x2 - x1) / len;
+  const uy = (y2 - y1) / len;
+  const head = 1.3;
+  p.line(x1, y1, x2 - ux * head, y2 - uy * head, MUTED, 0.25);
+  p.polygon(
+    [
+      [x2, y2],
+      [x2 - ux * head - uy * 0.6, y2 - uy * head + ux * 0.6],
+      [x2 - ux * head + uy * 0.6, y2 - uy * head - ux * 0.6],
+    ],
+    MUTED,
+  );
+}
+
+/** Whether white text reads better than black on `fill`. */
+function isDark(fill: string): boolean {
+  const c = parseColour(fill);
+  return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b < 0.45;
+}
+
+/**
+ * The bivariate square: coverage upwards, need to the right, each cell with its area count; the
+ * tercile bounds and the suppressed / no-data rows beside the square, then below it.
+ */
+function paintBivariate<I>(p: Painter<I>, title: string, biv: DocBivariate, rows: readonly DocLegendRow[], box: Box): void {
+  const line = OVERLAY_LINE;
+  const cell = 4.5;
+  const axisX = box.x + 1.2;
+  const gridX = box.x + 3.2;
+  let y = heading(p, title, box);
+  // y axis: its title above the square.
+  p.text(fitText(p, biv.coverage, box.w - 3.2, FONT.small), gridX, y + line * 0.72, { size: FONT.small, color: MUTED });
+  y += line;
+  const gridTop = y + 0.3;
+  const gridBottom = gridTop + 3 * cell;
+  arrow(p, axisX, gridBottom + 1.2, axisX, gridTop - 2.6);
+  biv.cells.forEach((cells, cy) =>
+    cells.forEach((c, cx) => {
+      const r = { x: gridX + cx * cell, y: gridTop + (2 - cy) * cell, w: cell, h: cell };
+      p.rect(r, c.fill);
+      p.text(c.count, r.x + cell / 2, r.y + cell / 2 + 0.8, { size: FONT.small - 1, color: isDark(c.fill) ? '#ffffff' : INK, align: 'center' });
+    }),
+  );
+  p.rect({ x: gridX, y: gridTop, w: 3 * cell, h: 3 * cell }, null, 'rgba(0,0,0,0.35)', 0.15);
+  // x axis: an arrow under the square, its title after the arrow.
+  const xAxisY = gridBottom + 1.2;
+  arrow(p, axisX, xAxisY, gridX + 3 * cell + 1.6, xAxisY);
+  const xTitleX = gridX + 3 * cell + 2.6;
+  p.text(fitText(p, biv.need, box.x + box.w - xTitleX, FONT.small), xTitleX, xAxisY + 0.8, { size: FONT.small, color: MUTED });
+
+  // Notes and rows: beside the square while they fit, then under the x axis.
+  const side = { x: gridX + 3 * cell + 2.6, y: gridTop };
+  const besideLines = Math.floor((3 * cell) / line);
+  const sideW = box.x + box.w - side.x;
+  const items: (DocLegendNote | DocLegendRow)[] = [
+    ...biv.notes.flatMap((n) => wrapText(p, n, sideW, FONT.small, false, 2).map((note) => ({ note }))),
+    ...rows,
+  ];
+  items.forEach((item, i) => {
+    const beside = i < besideLines;
+    const x = beside ? side.x : box.x;
+    const top = beside ? side.y + i * line : xAxisY + 1.4 + (i - besideLines) * line;
+    if (top + line > box.y + box.h + 0.5) return;
+    const w = beside ? sideW : box.w;
+    if (isLegendNote(item)) p.text(fitText(p, item.note, w, FONT.small), x, top + line * 0.72, { size: FONT.small, color: MUTED });
+    else {
+      swatch(p, item, { x, y: top + 0.45, w: 4.5, h: 2.3 });
+      p.text(rowText(p, item, w - 6, FONT.small), x + 6, top + line * 0.72, { size: FONT.small, color: INK });
+    }
+  });
+}
+
+/** The overlays' legends flowed into `columns` columns of `perColumn` lines (shrunk when the box is short). */
+function paintOverlayLegends<I>(p: Painter<I>, sections: readonly DocLegendSection[], box: Box, columns: number, perColumn: number): void {
+  const flow = flowLegend(
+    sections.map((s) => s.lines.length + 1),
+    perColumn,
+  );
+  const colW = box.w / columns;
+  const lineH = Math.min(OVERLAY_LINE, box.h / Math.max(1, perColumn));
+  sections.forEach((section, i) => {
+    const at = flow[i] ?? [];
+    [null, ...section.lines].forEach((item, j) => {
+      const place = at[j];
+      if (!place || place.column >= columns) return;
+      const x = box.x + place.column * colW;
+      const top = box.y + place.row * lineH;
+      const base = top + lineH * 0.75;
+      const w = colW - 2;
+      if (item === null) p.text(fitText(p, section.title, w, FONT.small, true), x, base, { size: FONT.small, bold: true, color: INK });
+      else if (isLegendNote(item)) p.text(fitText(p, item.note, w, FONT.small), x, base, { size: FONT.small, color: MUTED });
+      else {
+        swatch(p, item, { x, y: top + (lineH - 2.3) / 2, w: 4.5, h: 2.3 });
+        p.text(rowText(p, item, w - 6, FONT.small), x + 6, base, { size: FONT.small, color: INK });
+      }
+    });
   });
 }
 
@@ -270,11 +407,14 @@ function paintFooter<I>(p: Painter<I>, doc: BriefingDoc, box: Box): void {
   }
 }
 
-/** Draws the whole page (on the painter's white page): header, map with north arrow and scale bar, legend, figures, table, chart, footer. */
+/** Draws the whole page (on the painter's white page): header, map with north arrow and scale bar, legends, figures, table, chart, footer. */
 export function paintBriefing<I>(p: Painter<I>, doc: BriefingDoc, layout: BriefingLayout, pics: PagePictures<I>): void {
   paintHeader(p, doc, layout.header, pics.logo);
   paintMap(p, doc, layout.map, pics);
   paintLegend(p, doc, layout.legend, layout.legendColumns);
+  if (layout.overlayLegend && doc.legend.overlays.length > 0) {
+    paintOverlayLegends(p, doc.legend.overlays, layout.overlayLegend, layout.overlayColumns, layout.overlayLinesPerColumn);
+  }
   paintFigures(p, doc, layout.figures, layout.figureColumns);
   paintTable(p, doc, layout.table);
   if (!pics.skipChart) paintChart(p, doc, layout.chart);

@@ -49,6 +49,7 @@ const S = {
   tableOf: { id: 'dari {n} wilayah bernilai', en: 'of {n} areas with a value' },
   tableEmpty: { id: 'Tidak ada wilayah bernilai.', en: 'No area has a value.' },
   chartTitle: { id: 'Cakupan program di {area}', en: 'Program coverage in {area}' },
+  symbolSize: { id: 'simbol selebar {mm} mm = {value}', en: 'a symbol {mm} mm across = {value}' },
   legendNote: { id: 'Batas kelas: {method}', en: 'Class breaks: {method}' },
   methodQuantile: { id: 'kuantil', en: 'quantiles' },
   methodJenks: { id: 'Jenks (natural breaks)', en: 'Jenks (natural breaks)' },
