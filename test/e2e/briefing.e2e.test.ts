@@ -39,14 +39,25 @@ afterEach(async () => {
   await context?.close();
 });
 
-async function openBriefing(query: string): Promise<Page> {
+/** Opens the briefing once the dashboard map has drawn `overlays` (its ids in drawing order). */
+async function openBriefing(query: string, overlays = ''): Promise<Page> {
   context = await browser.newContext({ acceptDownloads: true });
   const { page, record } = await openApp(context, query);
   records.push(record);
   await waitForMap(page);
+  const drawn = (scope: string): Promise<unknown> =>
+    page.waitForFunction(
+      ([sel, want]) => {
+        const region = document.querySelector<HTMLElement>(sel!);
+        return region !== null && region.dataset['overlays'] === want && region.dataset['renderState'] === 'idle';
+      },
+      [`${scope} .sasaran-map`, overlays],
+      { timeout: 60_000 },
+    );
+  await drawn('.app__map');
   await page.getByTestId('briefing-open').click();
   await page.waitForSelector('[data-briefing-state="ready"]', { timeout: 60_000 });
-  await page.waitForSelector('[data-testid="briefing"] [data-render-state="idle"]', { timeout: 60_000 });
+  await drawn('[data-testid="briefing"]');
   return page;
 }
 
@@ -133,6 +144,20 @@ describe('briefing sheet', () => {
       'Dibuat',
     ];
     for (const w of wanted) expect(read.text, w).toContain(w);
+  });
+
+  it('draws the dashboard’s overlays and bivariate fill on its map and puts their legends in the PDF', async () => {
+    const page = await openBriefing('?lvl=kelurahan&ov=convergence,upgrading,kb&biv=extreme_poverty_rate:kb', 'convergence,upgrading,kb');
+    const titles = await page.$$eval('[data-testid="overlay-legends"] .overlay-legend__title', (els) => els.map((e) => e.textContent ?? ''));
+    expect(titles).toEqual(['KB: PUS dan cakupan', 'Penataan kampung (RW kumuh, CAP/CIP)', 'Konvergensi: desil 1 tanpa program']);
+    await expect(page.getByTestId('bivariate-legend').count()).resolves.toBe(1);
+    await expect(page.locator('.briefing-page__svg').textContent()).resolves.toContain('KB: PUS dan cakupan');
+    await screenshot(page, 'briefing-overlays-screen');
+    await download(page, 'briefing-png', 'briefing-overlays.png');
+    const read = await pdfText((await download(page, 'briefing-pdf', 'briefing-overlays.pdf')).bytes);
+    expect(read.pages).toBe(1);
+    expect(read.text).toContain('KB: PUS dan cakupan');
+    for (const want of ['CIP selesai', 'Konvergensi: desil 1 tanpa program', 'Kebutuhan × cakupan (tersil)']) expect(read.text, want).toContain(want);
   });
 
   it('prints the same single A4 page, switches to English and portrait, and closes on Escape', async () => {

@@ -244,7 +244,8 @@ function overlaySection(lang: Lang, legend: OverlayLegend, minCell: number): Doc
             countShort: formatCount(c.count, lang),
           }),
         ),
-        { note: `${overlayText(lang, 'grades')}: ${grades}` },
+        { note: overlayText(lang, 'grades') },
+        { note: grades },
       ],
     };
   }
@@ -281,11 +282,12 @@ function overlaySection(lang: Lang, legend: OverlayLegend, minCell: number): Doc
 }
 
 function bivariateKey(lang: Lang, biv: DocBivariateInput): DocBivariate {
-  const bounds = (x: readonly [number, number] | null, ind: Indicator): string[] =>
+  // The axis titles name the indicators; the bounds name only the axis, to stay on one line.
+  const bounds = (x: readonly [number, number] | null, ind: Indicator, axis: 'bivNeed' | 'bivCoverage'): string[] =>
     x
       ? [
           overlayText(lang, 'bivBounds', {
-            what: ind.label[lang],
+            what: b(lang, axis),
             a: formatValue(x[0], ind.unit, lang),
             b: formatValue(x[1], ind.unit, lang),
           }),
@@ -295,7 +297,7 @@ function bivariateKey(lang: Lang, biv: DocBivariateInput): DocBivariate {
     cells: BIVARIATE_HEX.map((row, y) => row.map((fill, x) => ({ fill, count: formatCount(biv.counts[y]?.[x] ?? 0, lang) }))),
     need: biv.need.label[lang],
     coverage: biv.coverage.label[lang],
-    notes: [...bounds(biv.needBounds, biv.need), ...bounds(biv.coverageBounds, biv.coverage)],
+    notes: [...bounds(biv.needBounds, biv.need, 'bivNeed'), ...bounds(biv.coverageBounds, biv.coverage, 'bivCoverage')],
   };
 }
 

@@ -167,7 +167,8 @@ describe('briefing legend with overlays', () => {
       'line:CAP berjalan/selesai (0 RW)',
       'line:CIP berjalan (0 RW)',
       'line:CIP selesai (1 RW)',
-      'Tebal garis: tingkat kumuh: sangat ringan < ringan < sedang < berat',
+      'Tebal garis: tingkat kumuh',
+      'sangat ringan < ringan < sedang < berat',
     ]);
     expect(lineTexts(kb!)).toEqual([
       `Warna: ${indicator('kb_coverage').label.id}`,
@@ -178,10 +179,10 @@ describe('briefing legend with overlays', () => {
       'dot:80% – 100% (1 wilayah)',
       'Ukuran: jumlah sasaran berhak',
       // The largest (400) gets 8 px radius at RW level; the reference 200 gets 8·√½ px: 11.3 px across = 3 mm.
-      'simbol selebar 3 mm = 200 rumah tangga',
+      'diameter 3 mm = 200 rumah tangga',
       '1 wilayah disembunyikan (< 10 rumah tangga)',
     ]);
-    expect(overlayLineCounts(doc)).toEqual([5, 7, 10]);
+    expect(overlayLineCounts(doc)).toEqual([5, 8, 10]);
   });
 
   it('speaks English and names a leakage overlay that does not apply', () => {
@@ -217,10 +218,7 @@ describe('briefing legend with overlays', () => {
     expect(biv.cells[0]!.map((c) => c.count)).toEqual(['1', '2', '3']);
     expect(biv.cells[0]![2]!.fill).toBe('#c85a5a');
     expect(biv.cells[2]![0]!.count).toBe('7');
-    expect(biv.notes).toEqual([
-      `Tercile bounds of ${biv.need}: 1.0% and 2.0%`,
-      `Tercile bounds of ${biv.coverage}: 50.0% and 75.0%`,
-    ]);
+    expect(biv.notes).toEqual(['Tercile bounds of need: 1.0% and 2.0%', 'Tercile bounds of coverage: 50.0% and 75.0%']);
     expect(doc.legend.rows.map((r) => r.count)).toEqual(['2 areas']);
   });
 });
@@ -246,6 +244,10 @@ describe('legend layout', () => {
     expect(roomy.map.y + roomy.map.h).toBeLessThan(roomy.legend.y);
     expect(roomy.legend.x + roomy.legend.w).toBeLessThan(roomy.overlayLegend!.x);
     expect(flowColumns([10, 10, 7], roomy.overlayLinesPerColumn)).toBeLessThanOrEqual(roomy.overlayColumns);
+    // A section taller than the plain legend gets a column of its own rather than breaking.
+    const tall = briefingLayout('portrait', [12, 3]);
+    expect(tall.overlayLinesPerColumn).toBe(12);
+    expect(flowLegend([12, 3], tall.overlayLinesPerColumn)[0]!.every((at) => at.column === 0)).toBe(true);
   });
 });
 

@@ -17,11 +17,11 @@ import { buildBriefingDoc, overlayLineCounts, type BriefingDoc, type DocBivariat
 import './briefing.css';
 import { CoverageChart } from './coverage-chart';
 import { CSS_PX_PER_MM, MM_PER_PT, FONT, briefingLayout, type BriefingLayout } from './layout';
-import { paintBriefing } from './paint';
+import { fitOverlayNotes, paintBriefing } from './paint';
 import { briefingPdf } from './pdf-export';
 import { PNG_DPI, briefingPng } from './png-export';
 import { b } from './strings';
-import { svgPainter, type SvgImage } from './svg-painter';
+import { measureText, svgPainter, type SvgImage } from './svg-painter';
 
 /** A map picture: both canvases composited; metres per CSS pixel at the centre. */
 export interface BriefingMapImage {
@@ -226,9 +226,10 @@ export function BriefingView(props: BriefingViewProps): ReactElement {
   }, [onClose]);
 
   const names = useMemo(() => new Map([...props.areasByCode].map(([code, a]) => [code, a.name])), [props.areasByCode]);
+  // Notes wrapped once, with the screen's text metrics, so every painter draws the same lines.
   const docFor = (generatedAt: Date): BriefingDoc | null =>
     briefing.data
-      ? buildBriefingDoc({
+      ? fitOverlayNotes(buildBriefingDoc({
           lang,
           title,
           indicator: ind,
@@ -241,7 +242,7 @@ export function BriefingView(props: BriefingViewProps): ReactElement {
           period: { label: period.label[lang], povertyLine: period.povertyLine },
           source: { synthetic: dataset.synthetic, households: dataset.households, seed: dataset.manifest?.seed ?? null },
           generatedAt,
-        })
+        }), { measure: measureText }, orientation)
       : null;
   const doc = docFor(openedAt);
   const sectionLines = doc ? overlayLineCounts(doc).join(',') : '';

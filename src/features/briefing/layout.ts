@@ -65,6 +65,11 @@ const OVERLAY_COLUMNS = { landscape: 2, portrait: 3 } as const;
 /** Most the legend may grow into the map for overlay legends, mm. */
 const MAX_LEGEND_GROWTH = { landscape: 36, portrait: 48 } as const;
 
+/** Width of the text in an overlay legend column, mm. */
+export function overlayTextWidth(orientation: Orientation): number {
+  return OVERLAY_COLUMN_W[orientation] - 2;
+}
+
 /**
  * Where each line of the overlay legends goes when `perColumn` lines fit in a column: sections
  * (given as their line counts, title included) flow down and on to the next column; a section
@@ -108,7 +113,9 @@ export function briefingLayout(orientation: Orientation, overlaySections: readon
   if (overlaySections.length === 0) return base;
   const columns = OVERLAY_COLUMNS[orientation];
   const fits = Math.floor(base.legend.h / OVERLAY_LINE);
-  let per = fits;
+  // Room for the tallest section in one column when the growth allows, so no legend breaks.
+  const most = fits + Math.floor(MAX_LEGEND_GROWTH[orientation] / OVERLAY_LINE);
+  let per = Math.max(fits, Math.min(Math.max(...overlaySections), most));
   while (flowColumns(overlaySections, per) > columns) per++;
   const grow = Math.min(MAX_LEGEND_GROWTH[orientation], (per - fits) * OVERLAY_LINE);
   const width = OVERLAY_COLUMN_W[orientation] * columns;

@@ -4,7 +4,7 @@
  */
 import { isLegendNote, type BriefingDoc, type DocBivariate, type DocLegendNote, type DocLegendRow, type DocLegendSection } from './briefing-doc';
 import { parseColour } from './colour';
-import { FONT, MM_PER_PT, OVERLAY_LINE, flowLegend, type Box, type BriefingLayout } from './layout';
+import { FONT, MM_PER_PT, OVERLAY_LINE, flowLegend, overlayTextWidth, type Box, type BriefingLayout } from './layout';
 
 /** Text placement: size in points; `y` of a text call is its baseline. */
 export interface TextStyle {
@@ -50,8 +50,11 @@ function lineHeight(size: number): number {
   return size * MM_PER_PT * 1.22;
 }
 
+/** What text fitting needs of a painter. */
+export type Measurer = Pick<Painter<unknown>, 'measure'>;
+
 /** `text` shortened with an ellipsis to fit `max` mm. */
-export function fitText<I>(p: Painter<I>, text: string, max: number, size: number, bold = false): string {
+export function fitText(p: Measurer, text: string, max: number, size: number, bold = false): string {
   if (p.measure(text, size, bold) <= max) return text;
   let lo = 0;
   let hi = text.length;
@@ -64,7 +67,7 @@ export function fitText<I>(p: Painter<I>, text: string, max: number, size: numbe
 }
 
 /** Greedy word wrap of `text` into lines of at most `max` mm; at most `maxLines` (the last is ellipsized). */
-export function wrapText<I>(p: Painter<I>, text: string, max: number, size: number, bold = false, maxLines = Infinity): string[] {
+export function wrapText(p: Measurer, text: string, max: number, size: number, bold = false, maxLines = Infinity): string[] {
   const words = text.split(/\s+/).filter((w) => w !== '');
   const lines: string[] = [];
   let line = '';
@@ -192,7 +195,10 @@ function swatch<I>(p: Painter<I>, row: DocLegendRow, box: Box): void {
 /** A swatch row's text, with the long count when it fits in `max` mm. */
 function rowText<I>(p: Painter<I>, row: DocLegendRow, max: number, size: number): string {
   const full = `${row.label} (${row.count})`;
-  return p.measure(full, size, false) <= max ? full : fitText(p, `${row.label} (${row.countShort})`, max, size);
+  if (p.measure(full, size, false) <= max) return full;
+  // The count stays whole; the label gives way.
+  const count = ` (${row.countShort})`;
+  return `${fitText(p, row.label, max - p.measure(count, size, false), size)}${count}`;
 }
 
 function paintLegend<I>(p: Painter<I>, doc: BriefingDoc, box: Box, columns: number): void {
@@ -300,6 +306,21 @@ function paintBivariate<I>(p: Painter<I>, title: string, biv: DocBivariate, rows
   });
 }
 
+/**
+ * The page with each overlay legend note wrapped to its column (at most two lines), so that the
+ * layout counts the lines the page will show; every painter then draws the same lines.
+ */
+export function fitOverlayNotes(doc: BriefingDoc, p: Measurer, orientation: BriefingLayout['orientation']): BriefingDoc {
+  const width = overlayTextWidth(orientation);
+  const overlays = doc.legend.overlays.map((section) => ({
+    ...section,
+    lines: section.lines.flatMap((line): (DocLegendRow | DocLegendNote)[] =>
+      isLegendNote(line) ? wrapText(p, line.note, width, FONT.small, false, 2).map((note) => ({ note })) : [line],
+    ),
+  }));
+  return { ...doc, legend: { ...doc.legend, overlays } };
+}
+
 /** The overlays' legends flowed into `columns` columns of `perColumn` lines (shrunk when the box is short). */
 function paintOverlayLegends<I>(p: Painter<I>, sections: readonly DocLegendSection[], box: Box, columns: number, perColumn: number): void {
   const flow = flowLegend(
@@ -317,7 +338,12 @@ function paintOverlayLegends<I>(p: Painter<I>, sections: readonly DocLegendSecti
       const top = box.y + place.row * lineH;
       const base = top + lineH * 0.75;
       const w = colW - 2;
-      if (item === null) p.text(fitText(p, section.title, w, FONT.small, true), x, base, { size: FONT.small, bold: true, color: INK });
+      if (item === null) {
+        // Long layer names shrink a little before they lose their end.
+        let size: number = FONT.small;
+        while (size > 5.5 && p.measure(section.title, size, true) > w) size -= 0.25;
+        p.text(fitText(p, section.title, w, size, true), x, base, { size, bold: true, color: INK });
+      }
       else if (isLegendNote(item)) p.text(fitText(p, item.note, w, FONT.small), x, base, { size: FONT.small, color: MUTED });
       else {
         swatch(p, item, { x, y: top + (lineH - 2.3) / 2, w: 4.5, h: 2.3 });
