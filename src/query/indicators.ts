@@ -6,7 +6,7 @@
 import { KUMUH_LEVELS, type KumuhLevel, type Level } from '../db/contracts/areas';
 import { PROVINCE_CODE, levelOfCode } from './areas';
 import { indicator, type Indicator } from './catalogue';
-import { AREA_MEASURES, MEASURES } from './measures';
+import { AREA_MEASURES, MEASURES, type AreaMeasure } from './measures';
 import { ident, literal, literalList, positiveInt } from './sql';
 
 /** Default minimum cell size, in households (DOMAIN.md, "Privacy"). */
@@ -41,44 +41,56 @@ export interface IndicatorQueryOptions {
 
 const LEVEL_CODE: Record<Level, string> = {
   provinsi: `'${PROVINCE_CODE}'`,
-  kota: 'r.kota_code',
-  kecamatan: 'r.kecamatan_code',
-  kelurahan: 'r.kelurahan_code',
-  rw: 'r.rw_code',
+  kota: 'kota_code',
+  kecamatan: 'kecamatan_code',
+  kelurahan: 'kelurahan_code',
+  rw: 'rw_code',
 };
 
-const AREA_MEASURE_SQL: Record<(typeof AREA_MEASURES)[number], string> = {
-  population: 'sum(r.population)',
-  households_all: 'sum(r.households)',
-  rw_count: 'count(*)',
-  kumuh_rw: "count(*) FILTER (WHERE r.kumuh_level <> 'tidak')",
-  upgraded_rw: "count(*) FILTER (WHERE r.kumuh_level <> 'tidak' AND u.rw_code IS NOT NULL)",
-};
+/** An area measure over the cube's RW rows (see buildCubeSql); `upgraded` is the upgrading test. */
+function areaMeasureSql(m: AreaMeasure, upgraded: string): string {
+  switch (m) {
+    case 'population':
+      return 'sum(population)';
+    case 'households_all':
+      return 'sum(households_all)';
+    case 'rw_count':
+      return 'count(*) FILTER (WHERE rw_row)';
+    case 'kumuh_rw':
+      return "count(*) FILTER (WHERE rw_row AND kumuh_level <> 'tidak')";
+    case 'upgraded_rw':
+      return `count(*) FILTER (WHERE rw_row AND kumuh_level <> 'tidak' AND ${upgraded})`;
+  }
+}
 
 function areaCondition(codes: readonly string[]): string {
   const parts = codes.map((code) => {
     if (levelOfCode(code) === null) throw new Error(`not an area code: ${JSON.stringify(code)}`);
     if (code === PROVINCE_CODE) return 'TRUE';
-    return `starts_with(r.rw_code, ${literal(`${code}.`)}) OR r.rw_code = ${literal(code)}`;
+    return `starts_with(rw_code, ${literal(`${code}.`)}) OR rw_code = ${literal(code)}`;
   });
   return `(${parts.join(' OR ')})`;
 }
 
-/** WHERE conditions on the rw/kelurahan join for the area and kumuh filters. */
-function rwConditions(filters: Filters): string[] {
+/** WHERE conditions on the cube for the KTP DKI, area and kumuh filters. */
+function cubeConditions(filters: Filters): string[] {
   const out: string[] = [];
+  // The KTP filter selects household rows only; RW rows (the areas themselves) always stay.
+  const ktp = filters.ktp ?? 'all';
+  if (ktp === 'yes') out.push('(rw_row OR ktp_dki)');
+  else if (ktp === 'no') out.push('(rw_row OR NOT ktp_dki)');
   if (filters.areas && filters.areas.length > 0) out.push(areaCondition(filters.areas));
   if (filters.kumuh && filters.kumuh.length > 0) {
     for (const k of filters.kumuh) {
       if (!KUMUH_LEVELS.includes(k)) throw new Error(`unknown kumuh level ${k}`);
     }
-    out.push(`r.kumuh_level IN ${literalList(filters.kumuh)}`);
+    out.push(`kumuh_level IN ${literalList(filters.kumuh)}`);
   }
   return out;
 }
 
 /** The measures an indicator list needs (numerators, denominators, disclosure and `hh`). */
-function neededMeasures(list: readonly Indicator[]): { cube: string[]; area: string[] } {
+function neededMeasures(list: readonly Indicator[]): { cube: string[]; area: AreaMeasure[] } {
   const names = new Set<string>(['hh']);
   for (const i of list) {
     names.add(i.numerator);
@@ -98,38 +110,28 @@ function suppressedSql(ind: Indicator, k: string): string {
   return `(${[...measures].map((m) => `(a.${ident(m)} > 0 AND a.${ident(m)} < ${k})`).join(' OR ')})`;
 }
 
-/** The shared CTEs: per-RW household sums (`h`), upgraded RWs (`u`), RW attributes (`r`) and
- * the per-area aggregate `a(code, <measures>)`. */
+/**
+ * The per-area aggregate `a(code, <measures>)`: one scan of the denormalised cube, grouped by the
+ * level's code, with only the measures the caller needs.
+ */
 function aggregateCtes(
   level: Level,
   filters: Filters,
   cube: readonly string[],
-  area: readonly string[],
+  area: readonly AreaMeasure[],
   upgradingYear: number | null | undefined,
 ): string {
-  const ktp = filters.ktp ?? 'all';
-  const ktpWhere = ktp === 'yes' ? 'WHERE ktp_dki' : ktp === 'no' ? 'WHERE NOT ktp_dki' : '';
-  const yearWhere =
+  const upgraded =
     upgradingYear === null || upgradingYear === undefined
-      ? ''
-      : `AND year <= ${positiveInt(upgradingYear, 'upgrading year')}`;
-  const where = rwConditions(filters);
-  const hhSums = cube.map((m) => `sum(${ident(m)}) AS ${ident(m)}`).join(', ');
-  const aggCube = cube.map((m) => `coalesce(sum(h.${ident(m)}), 0)::DOUBLE AS ${ident(m)}`);
-  const aggArea = area.map(
-    (m) => `${AREA_MEASURE_SQL[m as (typeof AREA_MEASURES)[number]]}::DOUBLE AS ${ident(m)}`,
-  );
-  return `WITH h AS (
-  SELECT rw_code, ${hhSums} FROM cube ${ktpWhere} GROUP BY rw_code
-), u AS (
-  SELECT DISTINCT rw_code FROM settlement_upgrading WHERE status IN ('berjalan', 'selesai') ${yearWhere}
-), r AS (
-  SELECT rw.rw_code, rw.kelurahan_code, k.kecamatan_code, k.kota_code, rw.population, rw.households, rw.kumuh_level
-  FROM rw JOIN kelurahan k ON k.kelurahan_code = rw.kelurahan_code
-), a AS (
+      ? 'upgraded'
+      : `upgraded_year <= ${positiveInt(upgradingYear, 'upgrading year')}`;
+  const where = cubeConditions(filters);
+  const aggCube = cube.map((m) => `coalesce(sum(${ident(m)}), 0)::DOUBLE AS ${ident(m)}`);
+  const aggArea = area.map((m) => `${areaMeasureSql(m, upgraded)}::DOUBLE AS ${ident(m)}`);
+  return `WITH a AS (
   SELECT ${LEVEL_CODE[level]} AS code,
     ${[...aggArea, ...aggCube].join(',\n    ')}
-  FROM r LEFT JOIN h ON h.rw_code = r.rw_code LEFT JOIN u ON u.rw_code = r.rw_code
+  FROM cube
   ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
   GROUP BY 1
 )`;
