@@ -45,7 +45,7 @@ export interface Engine {
 
 /** What the engine needs besides the bindings. */
 export interface EngineOptions {
-  /** Decodes Parquet to an Arrow IPC stream (parquet-wasm's `readParquet(b).intoIPCStream()`). */
+  /** Decodes Parquet to Arrow IPC streams, one per row group (see ingest.ts `parquetRowGroups`). */
   readonly parquetToIpc: ParquetToIpc;
 }
 

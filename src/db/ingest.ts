@@ -43,8 +43,42 @@ export interface IngestDb {
   dropFile(name: string): void;
 }
 
-/** Parquet bytes to an Arrow IPC stream (parquet-wasm; DuckDB-WASM has no offline Parquet reader). */
-export type ParquetToIpc = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+/**
+ * Parquet bytes to Arrow IPC streams, one per row group (parquet-wasm; DuckDB-WASM has no offline
+ * Parquet reader). Decoding and inserting a row group at a time keeps both wasm heaps near one
+ * row group instead of the whole file: wasm memory never shrinks, and at 3M households the whole
+ * file decoded at once held 2 GB in parquet-wasm alone (issue 8).
+ */
+export type ParquetToIpc = (bytes: Uint8Array) => AsyncIterable<Uint8Array>;
+
+/** The slice of parquet-wasm's `ParquetFile` that {@link parquetRowGroups} uses. */
+export interface ParquetFileLike {
+  metadata(): { numRowGroups(): number };
+  read(options?: { rowGroups?: number[] }): Promise<{ intoIPCStream(): Uint8Array }>;
+  free(): void;
+}
+
+/**
+ * Arrow IPC streams of Parquet bytes, one per row group (the schema alone when there is none);
+ * `open` is parquet-wasm's `ParquetFile.fromFile` of the build at hand.
+ */
+export async function* parquetRowGroups(
+  bytes: Uint8Array,
+  open: (blob: Blob) => Promise<ParquetFileLike>,
+): AsyncGenerator<Uint8Array> {
+  const view =
+    bytes.buffer instanceof ArrayBuffer
+      ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      : bytes.slice();
+  const file = await open(new Blob([view]));
+  try {
+    const groups = file.metadata().numRowGroups();
+    if (groups === 0) yield (await file.read()).intoIPCStream();
+    for (let i = 0; i < groups; i++) yield (await file.read({ rowGroups: [i] })).intoIPCStream();
+  } finally {
+    file.free();
+  }
+}
 
 /** What a load needs besides the database. */
 export interface LoadContext {
@@ -97,11 +131,15 @@ export async function loadTable(ctx: LoadContext, data: LoadTableData): Promise<
   const { db } = ctx;
   try {
     await ctx.step('decode');
-    const ipc = await decode(ctx, data);
-    await ctx.step('stage');
-    db.query(`DROP TABLE IF EXISTS ${quoteIdent(stage)}`);
-    if (ipc === null) stageCsv(db, data, stage);
-    else stageArrow(db, data, stage, ipc);
+    if (data.format === 'parquet') {
+      await stageParquet(ctx, data, stage);
+    } else {
+      const ipc = decode(data);
+      await ctx.step('stage');
+      db.query(`DROP TABLE IF EXISTS ${quoteIdent(stage)}`);
+      if (ipc === null) stageCsv(db, data, stage);
+      else stageArrow(db, data, stage, ipc);
+    }
     await ctx.step('validate');
     const staged = describe(db, stage);
     const select = data.columns
@@ -140,20 +178,48 @@ export function countRows(db: IngestDb, table: string): number {
   return row?.n ?? 0;
 }
 
+/**
+ * Decodes Parquet a row group at a time, appending each to the staging table; the `stage` phase
+ * starts with the first insert.
+ */
+async function stageParquet(ctx: LoadContext, data: LoadTableData, stage: string): Promise<void> {
+  const unreadable = (e: unknown): EngineError =>
+    new EngineError(
+      'decode_error',
+      `Cannot load "${data.table}": the file is not readable Parquet (${errorMessage(e)}). Export it again as Parquet, or load it as CSV.`,
+    );
+  let chunks: AsyncIterator<Uint8Array>;
+  try {
+    chunks = ctx.parquetToIpc(data.bytes)[Symbol.asyncIterator]();
+  } catch (e) {
+    throw unreadable(e);
+  }
+  let first = true;
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await chunks.next();
+    } catch (e) {
+      throw unreadable(e);
+    }
+    if (next.done) break;
+    if (first) {
+      await ctx.step('stage');
+      ctx.db.query(`DROP TABLE IF EXISTS ${quoteIdent(stage)}`);
+      stageArrow(ctx.db, data, stage, next.value);
+      first = false;
+    } else {
+      appendArrow(ctx.db, data, stage, next.value);
+    }
+  }
+  if (first) throw unreadable(new Error('no data'));
+}
+
 /** Arrow IPC stream for the staging table, or null for CSV (DuckDB reads CSV itself). */
-async function decode(ctx: LoadContext, data: LoadTableData): Promise<Uint8Array | null> {
+function decode(data: LoadTableData): Uint8Array | null {
   switch (data.format) {
     case 'csv':
       return null;
-    case 'parquet':
-      try {
-        return await ctx.parquetToIpc(data.bytes);
-      } catch (e) {
-        throw new EngineError(
-          'decode_error',
-          `Cannot load "${data.table}": the file is not readable Parquet (${errorMessage(e)}). Export it again as Parquet, or load it as CSV.`,
-        );
-      }
     case 'arrow':
       return toIpcStream(data);
     case 'geojson-properties':
@@ -191,6 +257,18 @@ function stageArrow(db: IngestDb, data: LoadTableData, stage: string, ipc: Uint8
     throw new EngineError(
       'decode_error',
       `Cannot load "${data.table}": the ${data.format} data could not be read (${problem}).`,
+    );
+  }
+}
+
+/** Appends a further chunk of the same file to the staging table. */
+function appendArrow(db: IngestDb, data: LoadTableData, stage: string, ipc: Uint8Array): void {
+  try {
+    db.insertArrowFromIPCStream(ipc, { name: stage, create: false });
+  } catch (e) {
+    throw new EngineError(
+      'decode_error',
+      `Cannot load "${data.table}": the ${data.format} data could not be read (${errorMessage(e)}).`,
     );
   }
 }
@@ -476,7 +554,12 @@ function columnChecks(spec: ColumnSpec, src: string, from: Family, same: boolean
       ...base,
       cond: `${cast} NOT BETWEEN ${lo} AND ${hi}`,
       ...(same
-        ? { screen: { sql: `CASE WHEN min(${src}) < ${lo} OR max(${src}) > ${hi} THEN 1 ELSE 0 END`, exact: false } }
+        ? {
+            screen: {
+              sql: `CASE WHEN min(${src}) < ${lo} OR max(${src}) > ${hi} THEN 1 ELSE 0 END`,
+              exact: false,
+            },
+          }
         : {}),
       describe: (n) => `${plural(n, 'value is', 'values are')} outside ${lo}–${hi}`,
       fix: `keep values within ${lo}–${hi} (${spec.unit})`,
@@ -518,9 +601,19 @@ function runChecks(
   checks: readonly Check[],
 ): string[] {
   const filtered = (c: Check): string => `count(*) FILTER (WHERE ${c.cond})`;
-  const screened = scan(db, stage, checks.map((c) => c.screen?.sql ?? filtered(c)));
-  const recount = checks.flatMap((c, i) => (c.screen && !c.screen.exact && screened[i]! > 0 ? [i] : []));
-  const exact = scan(db, stage, recount.map((i) => filtered(checks[i]!)));
+  const screened = scan(
+    db,
+    stage,
+    checks.map((c) => c.screen?.sql ?? filtered(c)),
+  );
+  const recount = checks.flatMap((c, i) =>
+    c.screen && !c.screen.exact && screened[i]! > 0 ? [i] : [],
+  );
+  const exact = scan(
+    db,
+    stage,
+    recount.map((i) => filtered(checks[i]!)),
+  );
   const counts = [...screened];
   recount.forEach((i, k) => (counts[i] = exact[k]!));
   const problems: string[] = [];

@@ -9,8 +9,9 @@ import {
   createDuckDB,
   type DuckDBBindings,
 } from '@duckdb/duckdb-wasm/blocking';
-import { readParquet } from 'parquet-wasm';
+import { ParquetFile, readParquet } from 'parquet-wasm';
 import { createEngine, type Engine } from './engine';
+import { parquetRowGroups } from './ingest';
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +34,12 @@ export function nodeParquetToIpc(bytes: Uint8Array): Uint8Array {
   return table.intoIPCStream();
 }
 
+/** Parquet bytes to Arrow IPC streams, one per row group, with parquet-wasm's node build. */
+export async function* nodeParquetRowGroups(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield* parquetRowGroups(bytes, (blob) => ParquetFile.fromFile(blob));
+}
+
 /** An engine over fresh node-blocking bindings; send `open` before anything else. */
 export function createNodeEngine(): Engine {
-  return createEngine(createNodeBindings(), { parquetToIpc: nodeParquetToIpc });
+  return createEngine(createNodeBindings(), { parquetToIpc: nodeParquetRowGroups });
 }

@@ -10,16 +10,17 @@ import {
   VoidLogger,
   createDuckDB,
 } from '../../node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking';
-import initParquet, { readParquet } from 'parquet-wasm/esm';
+import initParquet, { ParquetFile } from 'parquet-wasm/esm';
 import { createEngine, serveEngine } from './engine';
+import { parquetRowGroups } from './ingest';
 import { DUCKDB_BUNDLES, PARQUET_WASM_URL } from './wasm-bundles';
 
 let parquetReady: Promise<unknown> | null = null;
 
-async function parquetToIpc(bytes: Uint8Array): Promise<Uint8Array> {
+async function* parquetToIpc(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   parquetReady ??= initParquet({ module_or_path: PARQUET_WASM_URL });
   await parquetReady;
-  return readParquet(bytes).intoIPCStream();
+  yield* parquetRowGroups(bytes, (blob) => ParquetFile.fromFile(blob));
 }
 
 const engine = createEngine(createDuckDB(DUCKDB_BUNDLES, new VoidLogger(), BROWSER_RUNTIME), {
