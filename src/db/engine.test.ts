@@ -20,8 +20,9 @@ import {
   type ColumnSpec,
   type HouseholdRow,
 } from './contracts';
-import type { Engine } from './engine';
-import { createNodeBindings, createNodeEngine } from './node-engine';
+import { createEngine, type Engine } from './engine';
+import { parquetRowGroups, type ParquetFileLike } from './ingest';
+import { createNodeBindings, createNodeEngine, nodeParquetToIpc } from './node-engine';
 import type {
   ErrorData,
   ProgressData,
@@ -145,6 +146,24 @@ async function nativeParquet(
   }
 }
 
+/** Row-group chunks as the engine's Parquet decoder yields them; an Error fails that step. */
+function chunks(items: readonly (Uint8Array | Error)[]): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let i = 0;
+      return {
+        next: (): Promise<IteratorResult<Uint8Array>> => {
+          const item = items[i++];
+          if (item instanceof Error) return Promise.reject(item);
+          return Promise.resolve(
+            item === undefined ? { done: true, value: undefined } : { done: false, value: item },
+          );
+        },
+      };
+    },
+  };
+}
+
 const UPGRADING_CSV = [
   'rw_code,stage,year,status,budget_idr',
   '31.71.01.1001.001,cap,2022,selesai,150000000',
@@ -204,6 +223,87 @@ describe('engine protocol round trip', () => {
       },
       { rw_code: '31.72.01.1001.001', n: 15, people: 30, first_visit: null },
     ]);
+  });
+
+  it('appends Parquet row groups one by one into a single table (issue 8)', async () => {
+    const bytes = await nativeParquet(
+      'households',
+      HOUSEHOLD_COLUMNS,
+      tinyHouseholds as unknown as Record<string, unknown>[],
+    );
+    const whole = arrow.tableFromIPC(nodeParquetToIpc(bytes));
+    const half = Math.floor(whole.numRows / 2);
+    const engine = createEngine(createNodeBindings(), {
+      parquetToIpc: () =>
+        chunks([
+          arrow.tableToIPC(whole.slice(0, half), 'stream'),
+          arrow.tableToIPC(whole.slice(half), 'stream'),
+        ]),
+    });
+    expect((await call(engine, 'open', {})).error).toBeNull();
+    const load = await call(engine, 'loadTable', {
+      table: 'households',
+      format: 'parquet',
+      bytes,
+      columns: HOUSEHOLD_COLUMNS,
+    });
+    expect(load.error).toBeNull();
+    expect(load.ok!.rowCount).toBe(tinyHouseholds.length);
+    expect(load.progress.map((p) => p.phase)).toEqual(['decode', 'stage', 'validate', 'commit']);
+    const got = await queryRows(engine, 'SELECT hh_id, members FROM households ORDER BY hh_id');
+    const want = tinyHouseholds
+      .map((h) => ({ hh_id: h.hh_id, members: h.members }))
+      .sort((a, b) => (a.hh_id < b.hh_id ? -1 : a.hh_id > b.hh_id ? 1 : 0));
+    expect(got).toEqual(want);
+  });
+
+  it('reads each Parquet row group in turn, the schema alone when there is none, and frees the file', async () => {
+    const read = async (groups: number): Promise<{ reads: string[]; freed: boolean }> => {
+      const reads: string[] = [];
+      let freed = false;
+      const file: ParquetFileLike = {
+        metadata: () => ({ numRowGroups: () => groups }),
+        read: (o) => {
+          reads.push(JSON.stringify(o?.rowGroups ?? 'all'));
+          return Promise.resolve({ intoIPCStream: () => new Uint8Array([reads.length]) });
+        },
+        free: () => {
+          freed = true;
+        },
+      };
+      const got: number[] = [];
+      for await (const ipc of parquetRowGroups(new Uint8Array([1]), () => Promise.resolve(file)))
+        got.push(ipc[0]!);
+      expect(got).toEqual(reads.map((_, i) => i + 1));
+      return { reads, freed };
+    };
+    expect(await read(3)).toEqual({ reads: ['[0]', '[1]', '[2]'], freed: true });
+    expect(await read(0)).toEqual({ reads: ['"all"'], freed: true });
+  });
+
+  it('reports a row group that fails to decode as unreadable Parquet and keeps no table', async () => {
+    const bytes = await nativeParquet(
+      'households',
+      HOUSEHOLD_COLUMNS,
+      tinyHouseholds as unknown as Record<string, unknown>[],
+    );
+    const first = nodeParquetToIpc(bytes);
+    const engine = createEngine(createNodeBindings(), {
+      parquetToIpc: () => chunks([first, new Error('broken page')]),
+    });
+    expect((await call(engine, 'open', {})).error).toBeNull();
+    const load = await call(engine, 'loadTable', {
+      table: 'households',
+      format: 'parquet',
+      bytes,
+      columns: HOUSEHOLD_COLUMNS,
+    });
+    expect(load.error?.code).toBe('decode_error');
+    expect(load.error?.message).toContain('not readable Parquet (broken page)');
+    const info = await call(engine, 'query', {
+      sql: "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE '%households%'",
+    });
+    expect(arrow.tableFromIPC(info.ok!.ipc).get(0)?.toJSON()).toEqual({ n: 0 });
   });
 
   it('answers tableInfo and dropTable', async () => {
