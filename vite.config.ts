@@ -9,7 +9,7 @@ import {
   precompressPlugin,
   securityHeadersPlugin,
   serviceWorkerPlugin,
-} from './src/sw/build-plugin';
+} from './src/sw/build-plugin.ts';
 
 const DEMO_DIR = resolve(import.meta.dirname, 'data/demo');
 const DEMO_FILES = new Set([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MISSING,
+  classRangeLabel,
   distinctDigits,
   formatCount,
   formatNumber,
@@ -56,5 +57,17 @@ describe('format', () => {
     expect(distinctDigits([0, 0, 0.5], 'fraction', 'en')).toBe(1);
     expect(distinctDigits([0, 10, 20], 'households', 'id')).toBe(0);
     expect(distinctDigits([0, 0.4, 0.8, 1.2], 'households', 'id')).toBe(1);
+  });
+});
+
+describe('classRangeLabel', () => {
+  const fmt = (v: number): string => formatValue(v, 'fraction', 'id', { digits: 1 });
+  it('prints bounds, a single-value class as one value, and marks a class that starts above a single value', () => {
+    const bounds = [0, 0, 0.019, 0.239];
+    expect(classRangeLabel(bounds, 0, fmt)).toBe('0,0%');
+    expect(classRangeLabel(bounds, 1, fmt)).toBe('> 0,0% – 1,9%');
+    expect(classRangeLabel(bounds, 2, fmt)).toBe('1,9% – 23,9%');
+    expect(classRangeLabel([0.01, 0.02, 0.03], 1, fmt)).toBe('2,0% – 3,0%');
+    expect(classRangeLabel(bounds, 3, fmt)).toBe('');
   });
 });

@@ -84,6 +84,20 @@ export function formatValue(
 }
 
 /**
+ * The label of class `i` of a classification with `bounds` (k + 1 values): 'lo – hi', or one value
+ * when the class is a single value. A class that follows a single-value class at its lower bound
+ * (quantiles of data with many zeros: [0, 0, 1.9 %]) starts above it, and says so: '> 0,0% – 1,9%'.
+ */
+export function classRangeLabel(bounds: readonly number[], i: number, fmt: (v: number) => string): string {
+  const lo = bounds[i];
+  const hi = bounds[i + 1];
+  if (lo === undefined || hi === undefined) return '';
+  if (lo === hi) return fmt(lo);
+  const open = i > 0 && bounds[i - 1] === lo;
+  return `${open ? '> ' : ''}${fmt(lo)} – ${fmt(hi)}`;
+}
+
+/**
  * The fewest decimals (from `min`, at most min+3) at which consecutive bounds print differently, so
  * that a legend never shows '1,2% – 1,2%' for distinct bounds.
  */

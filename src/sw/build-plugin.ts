@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
 import type { PrecacheManifest } from './precache';
-import { parseBasemapOrigins, securityHeaders } from './security-headers';
+import { parseBasemapOrigins, securityHeaders } from './security-headers.ts';
 
 /** Path of the built service worker inside outDir (and under the base URL). */
 export const SW_FILE = 'sw.js';

@@ -79,10 +79,17 @@ async function storedText(p: Page): Promise<string> {
   });
 }
 
-/** The text of MapLibre's attribution control. */
+/**
+ * The text MapLibre's attribution control shows: empty when the control is hidden as empty
+ * (MapLibre keeps the last text in the hidden element, so its text alone would mislead).
+ */
 async function mapAttribution(page: Page): Promise<string> {
   await page.waitForFunction(() => document.querySelector('.maplibregl-ctrl-attrib-inner') !== null);
-  return (await page.locator('.maplibregl-ctrl-attrib-inner').textContent()) ?? '';
+  return page.evaluate(() => {
+    const control = document.querySelector('.maplibregl-ctrl-attrib');
+    if (!control || control.classList.contains('maplibregl-attrib-empty')) return '';
+    return control.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent ?? '';
+  });
 }
 
 describe('import', () => {

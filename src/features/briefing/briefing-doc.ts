@@ -3,7 +3,7 @@
  * source that the on-screen page, the PNG and the PDF all draw. Pure.
  */
 import type { Breaks } from '../../lib/classify';
-import { distinctDigits, formatCount, formatPercent, formatRupiah, formatValue } from '../../lib/format';
+import { classRangeLabel, distinctDigits, formatCount, formatPercent, formatRupiah, formatValue } from '../../lib/format';
 import { LOCALE, t, type Lang } from '../../lib/i18n';
 import { BIVARIATE_HEX, HATCH_HEX, NO_DATA_HEX, SUPPRESSED_HEX } from '../../lib/palettes';
 import { indicator as indicatorById, type Indicator } from '../../query/catalogue';
@@ -199,7 +199,7 @@ function legendRows(input: BriefingDocInput): DocLegendRow[] {
       shape: 'box',
       fill: c.colors[i] ?? NO_DATA_HEX,
       hatch: null,
-      label: lo === hi ? fmt(lo) : `${fmt(lo)} – ${fmt(hi)}`,
+      label: classRangeLabel(c.breaks.breaks, i, fmt),
       count: areas(lang, c.counts[i] ?? 0),
       countShort: formatCount(c.counts[i] ?? 0, lang),
     });

@@ -37,12 +37,12 @@ describe('Legend', () => {
     expect(within(fig).getAllByRole('list')[0]).toBeDefined();
   });
 
-  it('shows class bounds as id-ID percentages with the area count of each class', () => {
+  it('shows class bounds as id-ID percentages with the area count of each class, the class after a single zero starting above it', () => {
     render(<Legend {...props()} />);
     expect(breaks.breaks).toEqual([0, 0, 0.006, 0.012, 0.02, 0.05]);
     expect(classItems().map((li) => li.textContent)).toEqual([
       '0,0% (2 wilayah)',
-      '0,0% – 0,6% (2 wilayah)',
+      '> 0,0% – 0,6% (2 wilayah)',
       '0,6% – 1,2% (2 wilayah)',
       '1,2% – 2,0% (2 wilayah)',
       '2,0% – 5,0% (2 wilayah)',

@@ -1,7 +1,7 @@
 /** The map legend: a pure function of its props; the text carries the meaning, swatches are decoration. */
 import { useId, type CSSProperties, type ReactElement } from 'react';
 import type { Breaks } from '../../lib/classify';
-import { distinctDigits, formatCount, formatValue, type ValueUnit } from '../../lib/format';
+import { classRangeLabel, distinctDigits, formatCount, formatValue, type ValueUnit } from '../../lib/format';
 import { t, type Lang } from '../../lib/i18n';
 import { HATCH_HEX, NO_DATA_HEX, SUPPRESSED_HEX } from '../../lib/palettes';
 
@@ -80,7 +80,7 @@ export function Legend(props: LegendProps): ReactElement {
     const lo = breaks.breaks[i];
     const hi = breaks.breaks[i + 1];
     if (lo === undefined || hi === undefined) break;
-    const range = lo === hi ? fmt(lo) : `${fmt(lo)} – ${fmt(hi)}`;
+    const range = classRangeLabel(breaks.breaks, i, fmt);
     classes.push(
       <li key={`c${i}`} className="legend-class">
         <span
