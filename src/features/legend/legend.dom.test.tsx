@@ -77,7 +77,7 @@ describe('Legend', () => {
     expect(classItems()[2]!.textContent).toBe('26.967 – 40.000 (1 wilayah)');
   });
 
-  it('states the suppression rule and lists suppressed and no-data areas in keyboard-reachable details', () => {
+  it('states the suppression rule and lists suppressed and no-data areas in keyboard-reachable details', async () => {
     render(<Legend {...props({ minCell: 15 })} />);
     expect(screen.getByText('disembunyikan (kurang dari 15 rumah tangga)')).toBeDefined();
     expect(document.querySelector('li.legend-suppressed')!.textContent).toBe(
@@ -90,11 +90,12 @@ describe('Legend', () => {
     expect(summary.tagName).toBe('SUMMARY');
     const details = summary.closest('details')!;
     expect(details.open).toBe(false);
-    expect(within(details).getByText(/Gambir RW 007/).textContent).toBe(
-      'Gambir RW 007 (31.71.01.1001.007)',
-    );
+    expect(within(details).queryByText(/Gambir RW 007/)).toBeNull(); // rendered only when opened
     fireEvent.click(summary);
     expect(details.open).toBe(true);
+    expect((await within(details).findByText(/Gambir RW 007/)).textContent).toBe(
+      'Gambir RW 007 (31.71.01.1001.007)',
+    );
     expect(screen.getByText('Wilayah tanpa data (1)').tagName).toBe('SUMMARY');
   });
 

@@ -1,5 +1,5 @@
 /** The map legend: a pure function of its props; the text carries the meaning, swatches are decoration. */
-import { useId, type CSSProperties, type ReactElement } from 'react';
+import { useId, useState, type CSSProperties, type ReactElement } from 'react';
 import type { Breaks } from '../../lib/classify';
 import { classRangeLabel, distinctDigits, formatCount, formatValue, type ValueUnit } from '../../lib/format';
 import { t, type Lang } from '../../lib/i18n';
@@ -50,17 +50,24 @@ function lockText(breaks: Breaks, lang: Lang): string {
   return t(lang, 'legend.lockNone');
 }
 
+/**
+ * A closed list of areas; its items are rendered only while it is open, so a long list (a thousand
+ * suppressed RWs) costs nothing on each recolour.
+ */
 function AreaList(props: { summary: string; areas: readonly LegendArea[] }): ReactElement {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="legend-list">
+    <details className="legend-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{props.summary}</summary>
-      <ul>
-        {props.areas.map((a) => (
-          <li key={a.code}>
-            {a.name} <span className="legend-code">({a.code})</span>
-          </li>
-        ))}
-      </ul>
+      {open && (
+        <ul>
+          {props.areas.map((a) => (
+            <li key={a.code}>
+              {a.name} <span className="legend-code">({a.code})</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </details>
   );
 }
