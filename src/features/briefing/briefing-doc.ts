@@ -154,8 +154,8 @@ export interface BriefingDocInput {
 const METHOD_KEY = { quantile: 'methodQuantile', jenks: 'methodJenks', equal: 'methodEqual', manual: 'methodManual' } as const;
 
 /** The default title: indicator and area. */
-export function defaultTitle(lang: Lang, indicator: Indicator, areaName: string): string {
-  return b(lang, 'defaultTitle', { indicator: indicator.label[lang], area: areaName });
+export function defaultTitle(lang: Lang, indicator: Indicator | string, areaName: string): string {
+  return b(lang, 'defaultTitle', { indicator: typeof indicator === 'string' ? indicator : indicator.label[lang], area: areaName });
 }
 
 /** Date and time as the footer prints them, e.g. '28 November 2026 18.20'. */
@@ -356,8 +356,11 @@ export function buildBriefingDoc(input: BriefingDocInput): BriefingDoc {
   const filters: string[] = [];
   if (view.filters.ktp !== 'all') filters.push(b(lang, view.filters.ktp === 'yes' ? 'ktpYes' : 'ktpNo'));
   if (view.filters.kumuh.length > 0) filters.push(b(lang, 'kumuh', { levels: view.filters.kumuh.join(', ').replace(/_/g, ' ') }));
+  const biv = input.bivariate ?? null;
+  // The map's subject: the indicator, or need × coverage when the map is bivariate.
+  const subject = biv ? `${biv.need.label[lang]} × ${biv.coverage.label[lang]}` : indicator.label[lang];
   const subtitle =
-    b(lang, 'subtitle', { indicator: indicator.label[lang], level: levelName, area: data.areaName, period: input.period.label }) +
+    b(lang, 'subtitle', { indicator: subject, level: levelName, area: data.areaName, period: input.period.label }) +
     (filters.length > 0 ? b(lang, 'subtitleFilters', { filters: filters.join(', ') }) : '');
 
   const breaks = input.choropleth.breaks;
@@ -365,7 +368,6 @@ export function buildBriefingDoc(input: BriefingDocInput): BriefingDoc {
     b(lang, 'legendNote', { method: b(lang, METHOD_KEY[breaks.method]) }) +
     (breaks.locked === 'province' ? b(lang, 'lockedProvince') : '');
 
-  const biv = input.bivariate ?? null;
   // Top layer first, as the dashboard lists them.
   const overlays = [...(input.overlays ?? [])].reverse().map((l) => overlaySection(lang, l, view.minCell));
   const showUnit = indicator.unit === 'households' || indicator.unit === 'persons' || indicator.unit === 'rw';
@@ -387,7 +389,7 @@ export function buildBriefingDoc(input: BriefingDocInput): BriefingDoc {
   const stamp = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
   return {
     lang,
-    title: input.title?.trim() ? input.title.trim() : defaultTitle(lang, indicator, data.areaName),
+    title: input.title?.trim() ? input.title.trim() : defaultTitle(lang, subject, data.areaName),
     subtitle,
     legend: biv
       ? {
@@ -406,10 +408,12 @@ export function buildBriefingDoc(input: BriefingDocInput): BriefingDoc {
         },
     figures: figures(input),
     table: {
-      title: b(lang, indicator.higherIsWorse ? 'tableTitleWorse' : 'tableTitleBetter', {
-        n: String(data.top.length),
-        level: levelName,
-      }),
+      // On a bivariate map the table ranks by need: its title says which indicator.
+      title:
+        b(lang, indicator.higherIsWorse ? 'tableTitleWorse' : 'tableTitleBetter', {
+          n: String(data.top.length),
+          level: levelName,
+        }) + (biv ? ` · ${indicator.label[lang]}` : ''),
       columns: [b(lang, 'tableRank'), b(lang, 'tableArea'), b(lang, 'tableValue')],
       rows: tableRows,
       note: data.top.length === 0 ? b(lang, 'tableEmpty') : b(lang, 'tableOf', { n: formatCount(data.ranked, lang) }),

@@ -220,6 +220,11 @@ describe('briefing legend with overlays', () => {
     expect(biv.cells[2]![0]!.count).toBe('7');
     expect(biv.notes).toEqual(['Tercile bounds of need: 1.0% and 2.0%', 'Tercile bounds of coverage: 50.0% and 75.0%']);
     expect(doc.legend.rows.map((r) => r.count)).toEqual(['2 areas']);
+    // The page names what the map shows: need × coverage; the table says what it ranks.
+    const subject = `${indicator('extreme_poverty_rate').label.en} × ${indicator('kb_coverage').label.en}`;
+    expect(doc.title).toBe(`${subject} — ${input('en').data.areaName}`);
+    expect(doc.subtitle.startsWith(`${subject} by `)).toBe(true);
+    expect(doc.table.title.endsWith(` · ${input('en').indicator.label.en}`)).toBe(true);
   });
 });
 

@@ -192,13 +192,29 @@ function swatch<I>(p: Painter<I>, row: DocLegendRow, box: Box): void {
   p.rect(box, null, 'rgba(0,0,0,0.35)', 0.15);
 }
 
-/** A swatch row's text, with the long count when it fits in `max` mm. */
-function rowText<I>(p: Painter<I>, row: DocLegendRow, max: number, size: number): string {
+/** Smallest share of its size a legend row's text shrinks to before its label loses its end. */
+const ROW_MIN_SCALE = 0.82;
+
+/**
+ * A swatch row's text and size in `max` mm: the long count when it fits; else the short count,
+ * at the row's size or a little smaller; only then the label gives way (the count stays whole).
+ */
+function rowText(p: Measurer, row: DocLegendRow, max: number, size: number): { text: string; size: number } {
   const full = `${row.label} (${row.count})`;
-  if (p.measure(full, size, false) <= max) return full;
-  // The count stays whole; the label gives way.
+  if (p.measure(full, size, false) <= max) return { text: full, size };
+  const short = `${row.label} (${row.countShort})`;
+  for (let s = size; s >= size * ROW_MIN_SCALE - 1e-9; s -= 0.25) {
+    if (p.measure(short, s, false) <= max) return { text: short, size: s };
+  }
+  const small = size * ROW_MIN_SCALE;
   const count = ` (${row.countShort})`;
-  return `${fitText(p, row.label, max - p.measure(count, size, false), size)}${count}`;
+  return { text: `${fitText(p, row.label, max - p.measure(count, small, false), small)}${count}`, size: small };
+}
+
+/** Paints a swatch row's text at (x, y) within `max` mm. */
+function rowLabel<I>(p: Painter<I>, row: DocLegendRow, x: number, y: number, max: number, size: number): void {
+  const fitted = rowText(p, row, max, size);
+  p.text(fitted.text, x, y, { size: fitted.size, color: INK });
 }
 
 function paintLegend<I>(p: Painter<I>, doc: BriefingDoc, box: Box, columns: number): void {
@@ -227,7 +243,7 @@ function paintLegend<I>(p: Painter<I>, doc: BriefingDoc, box: Box, columns: numb
     const x = box.x + Math.floor(i / perColumn) * colW;
     const y = y0 + (i % perColumn) * rowH;
     swatch(p, row, { x, y: y + 0.4, w: 6, h: 3.2 });
-    p.text(rowText(p, row, colW - 9, FONT.body), x + 8, y + 3.1, { size: FONT.body, color: INK });
+    rowLabel(p, row, x + 8, y + 3.1, colW - 9, FONT.body);
   });
 }
 
@@ -301,7 +317,7 @@ function paintBivariate<I>(p: Painter<I>, title: string, biv: DocBivariate, rows
     if (isLegendNote(item)) p.text(fitText(p, item.note, w, FONT.small), x, top + line * 0.72, { size: FONT.small, color: MUTED });
     else {
       swatch(p, item, { x, y: top + 0.45, w: 4.5, h: 2.3 });
-      p.text(rowText(p, item, w - 6, FONT.small), x + 6, top + line * 0.72, { size: FONT.small, color: INK });
+      rowLabel(p, item, x + 6, top + line * 0.72, w - 6, FONT.small);
     }
   });
 }
@@ -347,7 +363,7 @@ function paintOverlayLegends<I>(p: Painter<I>, sections: readonly DocLegendSecti
       else if (isLegendNote(item)) p.text(fitText(p, item.note, w, FONT.small), x, base, { size: FONT.small, color: MUTED });
       else {
         swatch(p, item, { x, y: top + (lineH - 2.3) / 2, w: 4.5, h: 2.3 });
-        p.text(rowText(p, item, w - 6, FONT.small), x + 6, base, { size: FONT.small, color: INK });
+        rowLabel(p, item, x + 6, base, w - 6, FONT.small);
       }
     });
   });
