@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isDarkHex,
   BIVARIATE_HEX,
   HATCH_RGB,
   NO_DATA_HEX,
@@ -102,5 +103,14 @@ describe('bivariate 3×3', () => {
       for (let y = 1; y < 3; y++) expect(l(x, y)).toBeLessThan(l(x, y - 1));
     expect(bivariateColor(0, 0)).toBe('#e8e8e8');
     expect(() => bivariateColor(3, 0)).toThrow();
+  });
+});
+
+describe('isDarkHex', () => {
+  it('asks for white text on dark fills and dark text on light ones', () => {
+    expect(isDarkHex('#3b4994')).toBe(true); // the bivariate high-high corner
+    expect(isDarkHex('#000000')).toBe(true);
+    expect(isDarkHex('#e8e8e8')).toBe(false);
+    expect(isDarkHex('#ffffcc')).toBe(false);
   });
 });

@@ -80,6 +80,12 @@ export function rgbToHex(rgb: Rgb): string {
   return `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** Whether white text reads better than near-black on the '#rrggbb' fill (luma of sRGB below 0.45). */
+export function isDarkHex(hex: string): boolean {
+  const [r, g, b] = hexToRgb(hex);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.45;
+}
+
 /** No-data fill as RGB. */
 export const NO_DATA_RGB: Rgb = hexToRgb(NO_DATA_HEX);
 /** Suppressed fill as RGB. */

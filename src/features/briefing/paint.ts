@@ -3,7 +3,7 @@
  * (SVG), the PNG (canvas) and the PDF (pdf-lib) are the same drawing. Pure given the painter.
  */
 import { isLegendNote, type BriefingDoc, type DocBivariate, type DocLegendNote, type DocLegendRow, type DocLegendSection } from './briefing-doc';
-import { parseColour } from './colour';
+import { isDarkHex } from '../../lib/palettes';
 import { FONT, MM_PER_PT, OVERLAY_LINE, flowLegend, overlayTextWidth, type Box, type BriefingLayout } from './layout';
 
 /** Text placement: size in points; `y` of a text call is its baseline. */
@@ -264,12 +264,6 @@ function arrow<I>(p: Painter<I>, x1: number, y1: number, x2: number, y2: number)
   );
 }
 
-/** Whether white text reads better than black on `fill`. */
-function isDark(fill: string): boolean {
-  const c = parseColour(fill);
-  return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b < 0.45;
-}
-
 /**
  * The bivariate square: coverage upwards, need to the right, each cell with its area count; the
  * tercile bounds and the suppressed / no-data rows beside the square, then below it.
@@ -290,7 +284,7 @@ function paintBivariate<I>(p: Painter<I>, title: string, biv: DocBivariate, rows
     cells.forEach((c, cx) => {
       const r = { x: gridX + cx * cell, y: gridTop + (2 - cy) * cell, w: cell, h: cell };
       p.rect(r, c.fill);
-      p.text(c.count, r.x + cell / 2, r.y + cell / 2 + 0.8, { size: FONT.small - 1, color: isDark(c.fill) ? '#ffffff' : INK, align: 'center' });
+      p.text(c.count, r.x + cell / 2, r.y + cell / 2 + 0.8, { size: FONT.small - 1, color: isDarkHex(c.fill) ? '#ffffff' : INK, align: 'center' });
     }),
   );
   p.rect({ x: gridX, y: gridTop, w: 3 * cell, h: 3 * cell }, null, 'rgba(0,0,0,0.35)', 0.15);

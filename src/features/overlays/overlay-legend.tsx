@@ -2,7 +2,7 @@
 import type { CSSProperties, ReactElement } from 'react';
 import { formatCount, formatValue } from '../../lib/format';
 import type { Lang } from '../../lib/i18n';
-import { BIVARIATE_HEX } from '../../lib/palettes';
+import { BIVARIATE_HEX, NO_DATA_HEX, isDarkHex } from '../../lib/palettes';
 import { indicator } from '../../query/catalogue';
 import type { LegendClass, OverlayLegend } from '../../state/overlays';
 import { s } from './strings';
@@ -151,13 +151,14 @@ export function BivariateLegend(props: BivariateLegendProps): ReactElement {
           {[2, 1, 0].flatMap((y) =>
             [0, 1, 2].map((x) => {
               const n = props.counts[y]?.[x] ?? 0;
+              const fill = BIVARIATE_HEX[y]?.[x] ?? NO_DATA_HEX;
               const label = s(lang, 'bivCell', { x: word(x), y: word(y), n: formatCount(n, lang) });
               return (
                 <span
                   key={`${x}${y}`}
                   role="listitem"
                   className="bivariate-legend__cell"
-                  style={{ backgroundColor: BIVARIATE_HEX[y]?.[x] }}
+                  style={isDarkHex(fill) ? { backgroundColor: fill, color: '#fff', textShadow: 'none' } : { backgroundColor: fill }}
                   data-x={x}
                   data-y={y}
                   title={label}
