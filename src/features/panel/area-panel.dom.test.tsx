@@ -126,6 +126,11 @@ describe('AreaPanel', () => {
     expect(chartText).toEqual(expect.arrayContaining(['Gambir', '1,2%', '0,5%', '0,9%']));
   });
 
+  it('tells a kelurahan from its kecamatan of the same name by their abbreviations', () => {
+    render(<AreaPanel {...props({ parentName: 'Gambir' })} />);
+    expect(cellsOf(table(/Tingkat kemiskinan ekstrem/)).map((r) => r[0])).toEqual(['Kel. Gambir', 'Kec. Gambir', 'DKI Jakarta']);
+  });
+
   it('formats the same numbers in en-US when the language is English', () => {
     render(<AreaPanel {...props({ lang: 'en' })} />);
     expect(cellsOf(table(/Extreme-poverty rate/))).toEqual([

@@ -10,6 +10,8 @@ import type { ProgramId } from '../../query/programs';
 import { formatCount, formatPercent, formatValue } from '../../lib/format';
 import { t, type Lang } from '../../lib/i18n';
 import { paletteFor } from '../../lib/palettes';
+import type { Level } from '../../db/contracts/areas';
+import { ancestorCodes, levelOfCode } from '../../query/areas';
 import type { AreaDetails } from '../../state/use-area-details';
 import { BarListChart, type BarDatum } from './bar-list-chart';
 import {
@@ -114,6 +116,9 @@ function DataTable(props: { lang: Lang; children: ReactNode }): ReactElement {
   );
 }
 
+/** Abbreviations that tell an area from a parent of the same name (as Indonesian maps write them). */
+const LEVEL_ABBREVIATION: Partial<Record<Level, string>> = { kota: 'Kota', kecamatan: 'Kec.', kelurahan: 'Kel.' };
+
 function Compare(props: {
   details: AreaDetails;
   indicatorId: string;
@@ -122,11 +127,20 @@ function Compare(props: {
 }): ReactElement {
   const { details, f } = props;
   const ind = indicator(props.indicatorId);
+  const areaName = details.area?.name ?? details.code;
+  const parentName = props.parentName ?? details.parent?.name ?? '';
+  // Kelurahan Koja lies in Kecamatan Koja: same names get their level's abbreviation.
+  const same = areaName === parentName;
+  const named = (name: string, code: string | null | undefined): string => {
+    const level = code ? levelOfCode(code) : null;
+    const prefix = same && level ? LEVEL_ABBREVIATION[level] : undefined;
+    return prefix ? `${prefix} ${name}` : name;
+  };
   const rows = [
-    { key: 'area', name: details.area?.name ?? details.code, cell: readCell(details.area, ind.id) },
+    { key: 'area', name: named(areaName, details.code), cell: readCell(details.area, ind.id) },
     {
       key: 'parent',
-      name: props.parentName ?? details.parent?.name ?? '',
+      name: named(parentName, ancestorCodes(details.code).at(-1)),
       cell: readCell(details.parent, ind.id),
     },
     {
